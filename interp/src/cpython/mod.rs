@@ -1,0 +1,16 @@
+//! The CPython 3.11 layer: everything that depends on the exact CPython version.
+//!
+//! Struct mirrors (`#[repr(C)]`, each checked field by field against the installed headers by
+//! `interp/tests/layout.rs`), opcode facts (checked against the installed `opcode` module by
+//! `interp/tests/opcodes.rs`), FFI declarations that pyo3-ffi does not provide, embedding, and the
+//! built-in `justjit` module. A later CPython version is a sibling of this module.
+
+pub mod embed;
+pub mod ffi;
+pub mod frame;
+mod hook;
+pub mod layout;
+pub mod module;
+pub mod objects;
+pub mod opcode;
+pub mod state;

@@ -1,0 +1,224 @@
+//! Process-wide JIT statistics: the counters every crate fills, and their JSON form.
+//!
+//! The JSON layout (version 1) is a contract with users and tools; every key is present, with
+//! zero where the part that fills it does not exist yet. Counters are relaxed atomics: they are
+//! only ever bumped (mostly with the GIL held) and read when a report is made.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+use serde_json::{json, Map, Value};
+
+use crate::cpython::opcode::SPECIALIZATION_FAMILIES;
+
+/// Version of the JSON layout written by `--stats=PATH.json` and returned by `justjit.stats()`.
+pub const STATS_VERSION: u64 = 1;
+
+/// A monotonically increasing event counter.
+#[derive(Default)]
+pub struct Counter(AtomicU64);
+
+impl Counter {
+    pub const fn new() -> Self {
+        Counter(AtomicU64::new(0))
+    }
+
+    #[inline]
+    pub fn bump(&self) {
+        self.add(1);
+    }
+
+    #[inline]
+    pub fn add(&self, n: u64) {
+        self.0.fetch_add(n, Ordering::Relaxed);
+    }
+
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Why a frame was given to CPython's own evaluator instead of the Rust interpreter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandBackReason {
+    /// `sys.settrace` or `sys.setprofile` is active: CPython's evaluator emits the events.
+    Tracing,
+    /// The Rust interpreter does not run frames yet.
+    NoRustInterpreter,
+}
+
+impl HandBackReason {
+    pub const ALL: [HandBackReason; 2] =
+        [HandBackReason::Tracing, HandBackReason::NoRustInterpreter];
+
+    /// The key used in the stats JSON and table.
+    pub fn name(self) -> &'static str {
+        match self {
+            HandBackReason::Tracing => "tracing",
+            HandBackReason::NoRustInterpreter => "no_rust_interpreter",
+        }
+    }
+}
+
+/// Outcome counters of one specialization family.
+#[derive(Default)]
+pub struct FamilyCounters {
+    pub success: Counter,
+    pub failure: Counter,
+    pub hit: Counter,
+    pub miss: Counter,
+    pub deopt: Counter,
+}
+
+impl FamilyCounters {
+    const fn new() -> Self {
+        FamilyCounters {
+            success: Counter::new(),
+            failure: Counter::new(),
+            hit: Counter::new(),
+            miss: Counter::new(),
+            deopt: Counter::new(),
+        }
+    }
+}
+
+/// Every counter justjit keeps. One instance per process: [`global`].
+pub struct Stats {
+    pub frames_rust: Counter,
+    handed_back: [Counter; HandBackReason::ALL.len()],
+    specialization: [FamilyCounters; SPECIALIZATION_FAMILIES.len()],
+    pub traces_started: Counter,
+    pub traces_compiled: Counter,
+    traces_aborted: Mutex<BTreeMap<&'static str, u64>>,
+    pub side_traces: Counter,
+    pub executors_entered: Counter,
+    pub exits_taken: Counter,
+    pub code_bytes: Counter,
+    pub compile_ns: Counter,
+}
+
+static STATS: Stats = Stats::new();
+
+/// The process's statistics.
+pub fn global() -> &'static Stats {
+    &STATS
+}
+
+impl Stats {
+    const fn new() -> Self {
+        Stats {
+            frames_rust: Counter::new(),
+            handed_back: [const { Counter::new() }; HandBackReason::ALL.len()],
+            specialization: [const { FamilyCounters::new() }; SPECIALIZATION_FAMILIES.len()],
+            traces_started: Counter::new(),
+            traces_compiled: Counter::new(),
+            traces_aborted: Mutex::new(BTreeMap::new()),
+            side_traces: Counter::new(),
+            executors_entered: Counter::new(),
+            exits_taken: Counter::new(),
+            code_bytes: Counter::new(),
+            compile_ns: Counter::new(),
+        }
+    }
+
+    #[inline]
+    pub fn handed_back(&self, reason: HandBackReason) -> &Counter {
+        &self.handed_back[reason as usize]
+    }
+
+    /// Counters of the family named as in `opcode._specializations` (e.g. `"LOAD_ATTR"`).
+    pub fn family(&self, name: &str) -> Option<&FamilyCounters> {
+        let index = SPECIALIZATION_FAMILIES.iter().position(|f| *f == name)?;
+        Some(&self.specialization[index])
+    }
+
+    /// Counts a trace recording abandoned for `reason` (a short snake_case name).
+    pub fn trace_aborted(&self, reason: &'static str) {
+        let mut aborted = self
+            .traces_aborted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *aborted.entry(reason).or_insert(0) += 1;
+    }
+
+    /// The statistics as the version-1 JSON document.
+    pub fn to_json(&self) -> Value {
+        let handed_back: Map<String, Value> = HandBackReason::ALL
+            .iter()
+            .map(|r| (r.name().to_owned(), self.handed_back(*r).get().into()))
+            .collect();
+        let specialization: Map<String, Value> = SPECIALIZATION_FAMILIES
+            .iter()
+            .zip(&self.specialization)
+            .map(|(name, c)| {
+                let counts = json!({
+                    "success": c.success.get(),
+                    "failure": c.failure.get(),
+                    "hit": c.hit.get(),
+                    "miss": c.miss.get(),
+                    "deopt": c.deopt.get(),
+                });
+                ((*name).to_owned(), counts)
+            })
+            .collect();
+        let aborted: Map<String, Value> = self
+            .traces_aborted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).into()))
+            .collect();
+        json!({
+            "version": STATS_VERSION,
+            "pid": std::process::id(),
+            "frames": {"rust": self.frames_rust.get(), "handed_back": handed_back},
+            "specialization": specialization,
+            "traces": {
+                "started": self.traces_started.get(),
+                "compiled": self.traces_compiled.get(),
+                "aborted": aborted,
+                "side_traces": self.side_traces.get(),
+            },
+            "executors": {
+                "entered": self.executors_entered.get(),
+                "exits_taken": self.exits_taken.get(),
+                "code_bytes": self.code_bytes.get(),
+                "compile_ns": self.compile_ns.get(),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_has_every_key_and_counts() {
+        let stats = Stats::new();
+        stats.frames_rust.add(3);
+        stats.handed_back(HandBackReason::Tracing).bump();
+        stats.family("LOAD_ATTR").unwrap().hit.add(5);
+        stats.trace_aborted("too_long");
+        stats.trace_aborted("too_long");
+        let v = stats.to_json();
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["frames"]["rust"], 3);
+        assert_eq!(v["frames"]["handed_back"]["tracing"], 1);
+        assert_eq!(v["frames"]["handed_back"]["no_rust_interpreter"], 0);
+        assert_eq!(v["specialization"]["LOAD_ATTR"]["hit"], 5);
+        assert_eq!(v["specialization"].as_object().unwrap().len(), 17);
+        for family in v["specialization"].as_object().unwrap().values() {
+            assert_eq!(family.as_object().unwrap().len(), 5);
+        }
+        assert_eq!(v["traces"]["aborted"]["too_long"], 2);
+        for key in ["started", "compiled", "aborted", "side_traces"] {
+            assert!(v["traces"].get(key).is_some(), "traces.{key}");
+        }
+        for key in ["entered", "exits_taken", "code_bytes", "compile_ns"] {
+            assert_eq!(v["executors"][key], 0, "executors.{key}");
+        }
+        assert!(stats.family("NOT_A_FAMILY").is_none());
+    }
+}

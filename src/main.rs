@@ -1,0 +1,128 @@
+//! `justjit`: runs Python programs under CPython 3.11 with justjit's frame evaluator.
+//!
+//! `justjit run ARGS…` is `python3 ARGS…` with the JIT; started through a link whose name begins
+//! with `python`, the binary is that python directly. This crate parses justjit's own options,
+//! wires the crates together, starts CPython and writes the statistics at exit.
+
+mod python_link;
+mod report;
+mod settings;
+
+use std::ffi::OsString;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::OnceLock;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use justjit_interp::cpython::{embed, module};
+
+use settings::{Settings, StatsTarget};
+
+#[derive(Parser)]
+#[command(
+    name = "justjit",
+    about = "A trace-recording JIT for CPython 3.11: `justjit run ARGS…` runs `python3 ARGS…` faster.",
+    after_help = "Started through a link named python, python3 or python3.11, justjit acts as python directly.\n\
+                  Every option has an environment equivalent (JUSTJIT_*) that reaches subprocesses."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run python with the JIT: `justjit run [JUSTJIT OPTIONS] [PYTHON ARGS…]`.
+    Run(RunArgs),
+}
+
+#[derive(Args)]
+#[command(disable_help_flag = true)]
+struct RunArgs {
+    /// Interpreter only: no tracing JIT [env: JUSTJIT_NO_JIT=1].
+    #[arg(long)]
+    no_jit: bool,
+
+    /// At exit, print statistics as a table on stderr, or write them to PATH (JSON when PATH
+    /// ends in .json; `{pid}` in PATH becomes the process id) [env: JUSTJIT_STATS=PATH].
+    #[arg(long, value_name = "PATH", num_args = 0..=1, require_equals = true, default_missing_value = "-")]
+    stats: Option<String>,
+
+    /// Arguments for python, exactly as `python3` takes them (script, -m, -c, -, -X, -u, …).
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "PYTHON ARGS"
+    )]
+    python_args: Vec<OsString>,
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let python_mode = argv
+        .first()
+        .and_then(|a| Path::new(a).file_name())
+        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"python"));
+    if python_mode {
+        let settings = Settings::from_env();
+        return run_python(&settings, &argv, None);
+    }
+
+    let version: &'static str = Box::leak(
+        format!(
+            "{} (CPython {})",
+            env!("CARGO_PKG_VERSION"),
+            embed::python_version()
+        )
+        .into_boxed_str(),
+    );
+    let matches = Cli::command().version(version).get_matches_from(&argv);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match cli.command {
+        Command::Run(args) => {
+            let mut settings = Settings::from_env();
+            settings.no_jit |= args.no_jit;
+            if let Some(stats) = &args.stats {
+                settings.stats = Some(StatsTarget::parse(stats));
+            }
+            let link = match python_link::find_or_create() {
+                Ok(link) => Some(link),
+                Err(err) => {
+                    eprintln!("justjit: warning: no python link for sys.executable ({err}); subprocesses will not re-enter justjit");
+                    None
+                }
+            };
+            let program = link
+                .as_ref()
+                .map_or_else(|| argv[0].clone(), |l| l.clone().into_os_string());
+            let python_argv: Vec<OsString> =
+                std::iter::once(program).chain(args.python_args).collect();
+            run_python(&settings, &python_argv, link.as_deref())
+        }
+    }
+}
+
+/// Where this process writes its statistics when CPython exits.
+static STATS_TARGET: OnceLock<Option<StatsTarget>> = OnceLock::new();
+
+fn write_stats_at_exit() {
+    if let Some(Some(target)) = STATS_TARGET.get() {
+        report::write(target);
+    }
+}
+
+/// Starts CPython on `argv` with `settings`; the statistics are written when it exits.
+fn run_python(settings: &Settings, argv: &[OsString], executable: Option<&Path>) -> ExitCode {
+    settings.export_to_children();
+    module::set_jit_enabled(!settings.no_jit);
+    STATS_TARGET
+        .set(settings.stats.clone())
+        .expect("run_python runs once");
+    let code = embed::run(&embed::Launch {
+        argv,
+        executable,
+        at_exit: write_stats_at_exit,
+    });
+    // Exit codes outside 0..=255 wrap as they do for python's exit().
+    ExitCode::from(code as u8)
+}

@@ -1,0 +1,454 @@
+//! The launcher: `justjit run ARGS…` behaves as `python3 ARGS…` (compared byte for byte), the
+//! binary acts as python through a `python*` link, `sys.executable` re-enters justjit, justjit's
+//! options reach subprocesses through the environment, and `--stats` reports without changing
+//! the program's own output.
+
+mod support;
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use support::{command, compare_in, run, Interp, JUSTJIT};
+
+const LIMIT: Duration = Duration::from_secs(120);
+
+/// A fresh, empty directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("justjit-launcher-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+fn same(dir: &Path, args: &[&str], stdin: &str) -> support::Outcome {
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    compare_in(dir, &args, stdin.as_bytes(), LIMIT)
+        .unwrap_or_else(|report| panic!("{args:?}: {report}"))
+}
+
+fn justjit(dir: &Path, args: &[&str]) -> support::Outcome {
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    let mut cmd = command(Interp::Justjit, &args);
+    cmd.current_dir(dir);
+    run(cmd, b"", LIMIT).expect("justjit runs")
+}
+
+#[test]
+fn script_with_arguments() {
+    let dir = scratch("script");
+    std::fs::write(
+        dir.join("prog.py"),
+        "import sys\nprint(sys.argv[1:])\nsys.exit(int(sys.argv[1]))\n",
+    )
+    .unwrap();
+    let out = same(&dir, &["prog.py", "7", "a b", "-x"], "");
+    assert_eq!(out.code, 7);
+    assert_eq!(out.stdout_text(), "['7', 'a b', '-x']\n");
+}
+
+#[test]
+fn dash_c_and_dash_m() {
+    let dir = scratch("cm");
+    same(
+        &dir,
+        &["-c", "import sys; print(sys.argv, __name__)", "x", "-y"],
+        "",
+    );
+    let out = same(
+        &dir,
+        &["-m", "json.tool", "--sort-keys"],
+        "{\"b\": 1, \"a\": [1, 2]}",
+    );
+    assert!(out.stdout_text().contains("\"a\""));
+    same(&dir, &["-m", "no_such_module_here"], "");
+}
+
+#[test]
+fn stdin_programs() {
+    let dir = scratch("stdin");
+    let program = "import sys\nprint('argv', sys.argv)\nfor i in range(3):\n    print(i * i)\n";
+    same(&dir, &["-", "arg1"], program);
+    same(&dir, &[], program);
+    let out = same(&dir, &["-i"], "1 + 1\nx = [i for i in range(4)]\nx\n");
+    assert_eq!(out.stdout_text(), "2\n[0, 1, 2, 3]\n");
+}
+
+#[test]
+fn interpreter_flags() {
+    let dir = scratch("flags");
+    same(
+        &dir,
+        &[
+            "-X",
+            "dev",
+            "-c",
+            "import sys; print(sys.flags.dev_mode, sys._xoptions)",
+        ],
+        "",
+    );
+    same(
+        &dir,
+        &["-X", "utf8", "-c", "import sys; print(sys.flags.utf8_mode)"],
+        "",
+    );
+    same(
+        &dir,
+        &[
+            "-u",
+            "-c",
+            "import sys; print(sys.stdout.write_through, type(sys.stdout.buffer).__name__)",
+        ],
+        "",
+    );
+    same(
+        &dir,
+        &[
+            "-I",
+            "-c",
+            "import sys; print(sys.flags.isolated, sys.flags.ignore_environment, sys.path[0])",
+        ],
+        "",
+    );
+    same(
+        &dir,
+        &[
+            "-O",
+            "-B",
+            "-s",
+            "-c",
+            "assert False; import sys; print(sys.flags.optimize)",
+        ],
+        "",
+    );
+    same(
+        &dir,
+        &[
+            "-W",
+            "error",
+            "-c",
+            "import warnings; warnings.warn('boom')",
+        ],
+        "",
+    );
+    same(&dir, &["--version"], "");
+    same(&dir, &["-q", "-c", "print('quiet')"], "");
+    same(&dir, &["--no-such-python-option"], "");
+}
+
+#[test]
+fn environment_flags() {
+    let dir = scratch("env");
+    std::fs::create_dir_all(dir.join("extra")).unwrap();
+    std::fs::write(
+        dir.join("extra").join("found_me.py"),
+        "print('imported from PYTHONPATH')\n",
+    )
+    .unwrap();
+    for flag in [None, Some("-E"), Some("-I")] {
+        let mut args: Vec<&OsStr> = flag.iter().map(OsStr::new).collect();
+        args.extend(["-c", "import found_me"].map(OsStr::new));
+        let mut outcomes = Vec::new();
+        for interp in [Interp::Python, Interp::Justjit] {
+            let mut cmd = command(interp, &args);
+            cmd.current_dir(&dir).env("PYTHONPATH", dir.join("extra"));
+            outcomes.push(run(cmd, b"", LIMIT).unwrap());
+        }
+        assert_eq!(
+            support::difference(&outcomes[0], &outcomes[1]),
+            None,
+            "flag {flag:?}"
+        );
+        assert_eq!(
+            outcomes[1].code,
+            if flag.is_none() { 0 } else { 1 },
+            "flag {flag:?}"
+        );
+    }
+}
+
+#[test]
+fn errors_and_exit_codes() {
+    let dir = scratch("errors");
+    std::fs::write(dir.join("syntax.py"), "x = 1\nif x\n    print(x)\n").unwrap();
+    std::fs::write(dir.join("raises.py"), "def f():\n    return 1 / 0\n\nf()\n").unwrap();
+    assert_eq!(same(&dir, &["syntax.py"], "").code, 1);
+    assert_eq!(same(&dir, &["raises.py"], "").code, 1);
+    assert_eq!(same(&dir, &["missing.py"], "").code, 2);
+    assert_eq!(same(&dir, &["-c", "raise SystemExit('bye')"], "").code, 1);
+    assert_eq!(
+        same(&dir, &["-c", "import sys; sys.exit(300)"], "").code,
+        300 % 256
+    );
+    assert_eq!(same(&dir, &["-c", "import os; os._exit(9)"], "").code, 9);
+    same(
+        &dir,
+        &[
+            "-c",
+            "import signal, os; os.kill(os.getpid(), signal.SIGTERM)",
+        ],
+        "",
+    );
+    let out = same(&dir, &["-c", "raise KeyboardInterrupt"], "");
+    assert_eq!(
+        out.code, -2,
+        "python dies of SIGINT after an unhandled KeyboardInterrupt"
+    );
+}
+
+/// A directory holding a `python3` link to the justjit binary.
+fn python_link(dir: &Path) -> PathBuf {
+    let link = dir.join("bin").join("python3");
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(JUSTJIT, &link).unwrap();
+    link
+}
+
+#[test]
+fn python_named_link_acts_as_python() {
+    let dir = scratch("link");
+    let link = python_link(&dir);
+    let mut cmd = Command::new(&link);
+    cmd.args([
+        "-c",
+        "import sys, justjit; print(sys.argv, justjit.jit_enabled())",
+        "arg",
+    ]);
+    let out = run(cmd, b"", LIMIT).unwrap();
+    assert_eq!(
+        out.stdout_text(),
+        "['-c', 'arg'] True\n",
+        "{}",
+        out.stderr_text()
+    );
+    let version = run(
+        {
+            let mut c = Command::new(&link);
+            c.arg("--version");
+            c
+        },
+        b"",
+        LIMIT,
+    )
+    .unwrap();
+    assert_eq!(
+        version.stdout_text(),
+        format!("Python {}\n", python_version())
+    );
+}
+
+fn python_version() -> String {
+    let out = run(
+        {
+            let mut c = Command::new(support::PYTHON);
+            c.args(["-c", "import platform; print(platform.python_version())"]);
+            c
+        },
+        b"",
+        LIMIT,
+    )
+    .unwrap();
+    out.stdout_text().trim().to_owned()
+}
+
+#[test]
+fn sys_executable_reenters_justjit() {
+    let dir = scratch("reenter");
+    let program = r#"
+import subprocess, sys, justjit
+child = "import justjit, sys; print('child', justjit.jit_enabled(), sys.argv[1:])"
+r = subprocess.run([sys.executable, "-c", child, "x"], capture_output=True, text=True)
+print(r.stdout.strip(), r.returncode, repr(r.stderr))
+import multiprocessing as mp
+def square(n):
+    import justjit
+    return n * n, justjit.jit_enabled()
+if __name__ == "__main__":
+    mp.set_start_method("spawn")
+    with mp.Pool(2) as pool:
+        print(pool.map(square, [1, 2, 3]))
+"#;
+    std::fs::write(dir.join("prog.py"), program).unwrap();
+    let out = justjit(&dir, &["prog.py"]);
+    assert_eq!(
+        out.stdout_text(),
+        "child True ['x'] 0 ''\n[(1, True), (4, True), (9, True)]\n",
+        "{}",
+        out.stderr_text()
+    );
+    let out = justjit(&dir, &["--no-jit", "-c", "import subprocess, sys; subprocess.run([sys.executable, '-c', 'import justjit; print(justjit.jit_enabled())'])"]);
+    assert_eq!(
+        out.stdout_text(),
+        "False\n",
+        "--no-jit reaches subprocesses: {}",
+        out.stderr_text()
+    );
+}
+
+#[test]
+fn venv_python_runs_under_justjit() {
+    let dir = scratch("venv");
+    let out = justjit(&dir, &["-m", "venv", "--without-pip", "env"]);
+    assert_eq!(out.code, 0, "{}", out.stderr_text());
+    let python = dir.join("env").join("bin").join("python");
+    let out = run(
+        {
+            let mut c = Command::new(&python);
+            c.current_dir(&dir).args([
+                "-c",
+                "import sys, justjit; print(sys.prefix != sys.base_prefix, justjit.jit_enabled())",
+            ]);
+            c
+        },
+        b"",
+        LIMIT,
+    )
+    .unwrap();
+    assert_eq!(out.stdout_text(), "True True\n", "{}", out.stderr_text());
+}
+
+#[test]
+fn regrtest_workers_stay_under_justjit() {
+    let dir = scratch("regrtest");
+    let out = justjit(
+        &dir,
+        &["-m", "test", "-j2", "test_bool", "test_int", "test_unpack"],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout_text(), out.stderr_text());
+    assert!(
+        out.stdout_text().contains("Result: SUCCESS"),
+        "{}",
+        out.stdout_text()
+    );
+}
+
+#[test]
+fn stats_json_file_per_process() {
+    let dir = scratch("stats");
+    let pattern = dir.join("stats-{pid}.json");
+    let stats_arg = format!("--stats={}", pattern.display());
+    let program =
+        "import subprocess, sys\nsubprocess.run([sys.executable, '-c', 'pass'])\nprint('done')\n";
+    let out = justjit(&dir, &[stats_arg.as_str(), "-c", program]);
+    assert_eq!(
+        (out.stdout_text().as_str(), out.code),
+        ("done\n", 0),
+        "{}",
+        out.stderr_text()
+    );
+    assert_eq!(out.stderr_text(), "");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files.len(),
+        2,
+        "one file for the parent and one for the child: {files:?}"
+    );
+    for file in files {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        assert_eq!(json["version"], 1);
+        let pid = json["pid"].as_u64().unwrap();
+        assert!(file.ends_with(format!("stats-{pid}.json")));
+        let handed_back = &json["frames"]["handed_back"];
+        let evaluated: u64 = handed_back
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum::<u64>()
+            + json["frames"]["rust"].as_u64().unwrap();
+        assert!(evaluated > 0, "frames were evaluated: {json}");
+        assert_eq!(json["specialization"].as_object().unwrap().len(), 17);
+        for key in ["started", "compiled", "aborted", "side_traces"] {
+            assert!(json["traces"].get(key).is_some());
+        }
+        for key in ["entered", "exits_taken", "code_bytes", "compile_ns"] {
+            assert!(json["executors"].get(key).is_some());
+        }
+    }
+}
+
+#[test]
+fn stats_table_and_module() {
+    let dir = scratch("table");
+    let code = "import justjit, sys\ns = justjit.stats()\nprint(sorted(s), s['version'])\nsys.settrace(lambda *a: None)\ndef f(): pass\nf()\nsys.settrace(None)\nprint(justjit.stats()['frames']['handed_back']['tracing'] > 0)\nsys.exit(4)\n";
+    let plain = justjit(&dir, &["-c", code]);
+    let with_table = justjit(&dir, &["--stats", "-c", code]);
+    assert_eq!(plain.stdout, with_table.stdout);
+    assert_eq!(plain.code, 4);
+    assert_eq!(with_table.code, 4);
+    assert_eq!(
+        plain.stdout_text(),
+        "['executors', 'frames', 'pid', 'specialization', 'traces', 'version'] 1\nTrue\n"
+    );
+    let table = with_table.stderr_text();
+    assert!(table.starts_with("justjit stats (pid "), "{table}");
+    for needle in [
+        "handed back: tracing",
+        "BINARY_OP",
+        "executors",
+        "compile_ns",
+    ] {
+        assert!(table.contains(needle), "{needle} missing from\n{table}");
+    }
+    // The stderr table is for this process only: a child started through sys.executable
+    // must not write one into the stderr its parent reads.
+    let child = "import subprocess, sys; r = subprocess.run([sys.executable, '-c', 'pass'], capture_output=True); print(repr(r.stderr))";
+    let out = justjit(&dir, &["--stats", "-c", child]);
+    assert_eq!(out.stdout_text(), "b''\n");
+}
+
+#[test]
+fn justjit_help_and_version() {
+    let out = run(
+        {
+            let mut c = Command::new(JUSTJIT);
+            c.arg("--version");
+            c
+        },
+        b"",
+        LIMIT,
+    )
+    .unwrap();
+    let text = out.stdout_text();
+    assert!(text.starts_with("justjit "), "{text}");
+    assert!(
+        text.contains(&format!("CPython {}", python_version())),
+        "{text}"
+    );
+    let out = run(
+        {
+            let mut c = Command::new(JUSTJIT);
+            c.arg("--help");
+            c
+        },
+        b"",
+        LIMIT,
+    )
+    .unwrap();
+    assert!(out.stdout_text().contains("run"));
+    let out = run(Command::new(JUSTJIT), b"", LIMIT).unwrap();
+    assert_eq!(out.code, 2, "no subcommand is a usage error");
+}
+
+#[test]
+fn justjit_module_is_not_in_python3() {
+    let out = run(
+        {
+            let mut c = Command::new(support::PYTHON);
+            c.args(["-c", "import justjit"]);
+            c
+        },
+        b"",
+        LIMIT,
+    )
+    .unwrap();
+    assert_eq!(out.code, 1);
+    assert!(out.stderr_text().contains("ModuleNotFoundError"));
+}

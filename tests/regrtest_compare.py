@@ -1,0 +1,45 @@
+"""Compares two regrtest --junit-xml reports test case by test case.
+
+Usage: regrtest_compare.py EXPECTED.xml ACTUAL.xml
+Prints every test case whose outcome differs (or that ran in only one report) and exits 1 if
+there is any; exits 0 when both reports hold the same test cases with the same outcomes.
+"""
+
+import sys
+import xml.etree.ElementTree as ET
+
+
+def outcomes(path):
+    """Maps each test case name to 'passed', 'failed', 'error' or 'skipped: reason'."""
+    result = {}
+    for case in ET.parse(path).getroot().iter("testcase"):
+        outcome = "passed"
+        for child in case:
+            if child.tag in ("failure", "error"):
+                outcome = child.tag
+                break
+            if child.tag == "skipped":
+                outcome = "skipped: " + (child.get("message") or child.text or "").strip()
+        result[case.get("name")] = outcome
+    return result
+
+
+def main():
+    expected, actual = (outcomes(p) for p in sys.argv[1:3])
+    differences = []
+    for name in sorted(expected.keys() | actual.keys()):
+        want = expected.get(name, "not run")
+        got = actual.get(name, "not run")
+        if want != got:
+            differences.append(f"{name}: python3 {want!r}, justjit {got!r}")
+    if not expected:
+        differences.append("python3 ran no test case")
+    for line in differences:
+        print(line)
+    print(f"{len(expected)} test cases under python3, {len(actual)} under justjit, "
+          f"{len(differences)} differences")
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

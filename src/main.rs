@@ -1,7 +1,7 @@
 //! `justjit`: runs Python programs under CPython 3.11 with justjit's frame evaluator.
 //!
-//! `justjit run ARGS…` is `python3 ARGS…` with the JIT; started through a link whose name begins
-//! with `python`, the binary is that python directly. This crate parses justjit's own options,
+//! `justjit run ARGS…` is `python3 ARGS…` with the JIT; started under any name that does not
+//! begin with `justjit` (a link named `python3`, say), the binary is that python directly. This crate parses justjit's own options,
 //! wires the crates together, starts CPython and writes the statistics at exit.
 
 mod python_link;
@@ -22,7 +22,7 @@ use settings::{Settings, StatsTarget};
 #[command(
     name = "justjit",
     about = "A trace-recording JIT for CPython 3.11: `justjit run ARGS…` runs `python3 ARGS…` faster.",
-    after_help = "Started through a link named python, python3 or python3.11, justjit acts as python directly.\n\
+    after_help = "Started under a name other than justjit (a link named python, python3 or python3.11), it acts as python.\n\
                   Every option has an environment equivalent (JUSTJIT_*) that reaches subprocesses."
 )]
 struct Cli {
@@ -59,10 +59,12 @@ struct RunArgs {
 
 fn main() -> ExitCode {
     let argv: Vec<OsString> = std::env::args_os().collect();
-    let python_mode = argv
+    // Started as `justjit…` it is the CLI; under any other name (a `python3` link, or the
+    // arbitrary argv[0] a program may pass with `executable=sys.executable`) it is python.
+    let python_mode = !argv
         .first()
         .and_then(|a| Path::new(a).file_name())
-        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"python"));
+        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"justjit"));
     if python_mode {
         let settings = Settings::from_env();
         return run_python(&settings, &argv, None);

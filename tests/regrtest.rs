@@ -38,40 +38,25 @@ fn check(module: &str) -> Result<(), Failed> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let (expected, expected_xml) = run_module(Interp::Python, module, &dir)?;
     let (actual, actual_xml) = run_module(Interp::Justjit, module, &dir)?;
-    let tail = |o: &support::Outcome| {
-        let text = o.stdout_text() + &o.stderr_text();
-        let lines: Vec<&str> = text.lines().collect();
-        lines[lines.len().saturating_sub(15)..].join("\n")
-    };
-    if expected.code != actual.code {
-        return Err(format!(
-            "regrtest exit code: python3 {} justjit {}\n--- justjit output (tail):\n{}",
-            expected.code,
-            actual.code,
-            tail(&actual)
-        )
-        .into());
-    }
-    let compare_script = root().join("tests").join("regrtest_compare.py");
-    let cmd = command(
-        Interp::Python,
-        &[
-            compare_script.as_os_str(),
-            expected_xml.as_os_str(),
-            actual_xml.as_os_str(),
-        ],
-    );
-    let comparison = run(cmd, b"", LIMIT)?;
+    let tests = root().join("tests");
+    let compare_script = tests.join("regrtest_compare.py");
+    let known = tests.join("regrtest_known_differences.txt");
+    let args = [&compare_script, &expected_xml, &actual_xml, &known].map(|p| p.as_os_str());
+    let comparison = run(command(Interp::Python, &args), b"", LIMIT)?;
     let _ = std::fs::remove_dir_all(&dir);
-    if comparison.code != 0 {
-        return Err(format!(
-            "{}\n--- justjit output (tail):\n{}",
-            comparison.stdout_text(),
-            tail(&actual)
-        )
-        .into());
+    if comparison.code == 0 {
+        return Ok(());
     }
-    Ok(())
+    let text = actual.stdout_text() + &actual.stderr_text();
+    let lines: Vec<&str> = text.lines().collect();
+    let tail = lines[lines.len().saturating_sub(15)..].join("\n");
+    Err(format!(
+        "regrtest exit code: python3 {} justjit {}\n{}\n--- justjit output (tail):\n{tail}",
+        expected.code,
+        actual.code,
+        comparison.stdout_text()
+    )
+    .into())
 }
 
 fn main() {

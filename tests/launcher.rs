@@ -256,15 +256,17 @@ fn python_version() -> String {
 fn sys_executable_reenters_justjit() {
     let dir = scratch("reenter");
     let program = r#"
-import subprocess, sys, justjit
-child = "import justjit, sys; print('child', justjit.jit_enabled(), sys.argv[1:])"
-r = subprocess.run([sys.executable, "-c", child, "x"], capture_output=True, text=True)
-print(r.stdout.strip(), r.returncode, repr(r.stderr))
 import multiprocessing as mp
+import subprocess, sys, justjit
+
 def square(n):
     import justjit
     return n * n, justjit.jit_enabled()
+
 if __name__ == "__main__":
+    child = "import justjit, sys; print('child', justjit.jit_enabled(), sys.argv[1:])"
+    r = subprocess.run([sys.executable, "-c", child, "x"], capture_output=True, text=True)
+    print(r.stdout.strip(), r.returncode, repr(r.stderr))
     mp.set_start_method("spawn")
     with mp.Pool(2) as pool:
         print(pool.map(square, [1, 2, 3]))

@@ -44,19 +44,26 @@ impl Counter {
 pub enum HandBackReason {
     /// `sys.settrace` or `sys.setprofile` is active: CPython's evaluator emits the events.
     Tracing,
-    /// The Rust interpreter does not run frames yet.
-    NoRustInterpreter,
+    /// The code uses an instruction the Rust interpreter does not implement yet (counted by
+    /// instruction in `frames.unsupported_instructions`).
+    UnsupportedInstruction,
+    /// No code-object extra slot was left for justjit's per-code data.
+    NoCodeSlot,
 }
 
 impl HandBackReason {
-    pub const ALL: [HandBackReason; 2] =
-        [HandBackReason::Tracing, HandBackReason::NoRustInterpreter];
+    pub const ALL: [HandBackReason; 3] = [
+        HandBackReason::Tracing,
+        HandBackReason::UnsupportedInstruction,
+        HandBackReason::NoCodeSlot,
+    ];
 
     /// The key used in the stats JSON and table.
     pub fn name(self) -> &'static str {
         match self {
             HandBackReason::Tracing => "tracing",
-            HandBackReason::NoRustInterpreter => "no_rust_interpreter",
+            HandBackReason::UnsupportedInstruction => "unsupported_instruction",
+            HandBackReason::NoCodeSlot => "no_code_slot",
         }
     }
 }
@@ -87,6 +94,9 @@ impl FamilyCounters {
 pub struct Stats {
     pub frames_rust: Counter,
     handed_back: [Counter; HandBackReason::ALL.len()],
+    unsupported_instructions: Mutex<BTreeMap<&'static str, u64>>,
+    /// Instructions run by the tracing dispatch table.
+    pub traced_instructions: Counter,
     specialization: [FamilyCounters; SPECIALIZATION_FAMILIES.len()],
     pub traces_started: Counter,
     pub traces_compiled: Counter,
@@ -110,6 +120,8 @@ impl Stats {
         Stats {
             frames_rust: Counter::new(),
             handed_back: [const { Counter::new() }; HandBackReason::ALL.len()],
+            unsupported_instructions: Mutex::new(BTreeMap::new()),
+            traced_instructions: Counter::new(),
             specialization: [const { FamilyCounters::new() }; SPECIALIZATION_FAMILIES.len()],
             traces_started: Counter::new(),
             traces_compiled: Counter::new(),
@@ -131,6 +143,17 @@ impl Stats {
     pub fn family(&self, name: &str) -> Option<&FamilyCounters> {
         let index = SPECIALIZATION_FAMILIES.iter().position(|f| *f == name)?;
         Some(&self.specialization[index])
+    }
+
+    /// Counts a frame handed back because its code uses instruction `name`.
+    pub fn unsupported_instruction(&self, name: &'static str) {
+        self.handed_back(HandBackReason::UnsupportedInstruction)
+            .bump();
+        let mut map = self
+            .unsupported_instructions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *map.entry(name).or_insert(0) += 1;
     }
 
     /// Counts a trace recording abandoned for `reason` (a short snake_case name).
@@ -162,6 +185,13 @@ impl Stats {
                 ((*name).to_owned(), counts)
             })
             .collect();
+        let unsupported: Map<String, Value> = self
+            .unsupported_instructions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).into()))
+            .collect();
         let aborted: Map<String, Value> = self
             .traces_aborted
             .lock()
@@ -172,7 +202,11 @@ impl Stats {
         json!({
             "version": STATS_VERSION,
             "pid": std::process::id(),
-            "frames": {"rust": self.frames_rust.get(), "handed_back": handed_back},
+            "frames": {
+                "rust": self.frames_rust.get(),
+                "handed_back": handed_back,
+                "unsupported_instructions": unsupported,
+            },
             "specialization": specialization,
             "traces": {
                 "started": self.traces_started.get(),
@@ -206,7 +240,11 @@ mod tests {
         assert_eq!(v["version"], 1);
         assert_eq!(v["frames"]["rust"], 3);
         assert_eq!(v["frames"]["handed_back"]["tracing"], 1);
-        assert_eq!(v["frames"]["handed_back"]["no_rust_interpreter"], 0);
+        assert_eq!(v["frames"]["handed_back"]["unsupported_instruction"], 0);
+        stats.unsupported_instruction("YIELD_VALUE");
+        let v = stats.to_json();
+        assert_eq!(v["frames"]["handed_back"]["unsupported_instruction"], 1);
+        assert_eq!(v["frames"]["unsupported_instructions"]["YIELD_VALUE"], 1);
         assert_eq!(v["specialization"]["LOAD_ATTR"]["hit"], 5);
         assert_eq!(v["specialization"].as_object().unwrap().len(), 17);
         for family in v["specialization"].as_object().unwrap().values() {

@@ -16,6 +16,13 @@ pub type FrameEvalFunction = unsafe extern "C" fn(
 ) -> *mut PyObject;
 
 extern "C" {
+    /// The bound-method type (`types.MethodType`).
+    pub static mut PyMethod_Type: pyo3_ffi::PyTypeObject;
+    /// A bound method's function (borrowed).
+    pub fn PyMethod_Function(method: *mut PyObject) -> *mut PyObject;
+    /// A bound method's self (borrowed).
+    pub fn PyMethod_Self(method: *mut PyObject) -> *mut PyObject;
+
     /// CPython's own evaluation loop; resumes `frame` at `prev_instr + 1`.
     pub fn _PyEval_EvalFrameDefault(
         tstate: *mut PyThreadState,

@@ -5,12 +5,19 @@
 //! `interp/tests/opcodes.rs`), FFI declarations that pyo3-ffi does not provide, embedding, and the
 //! built-in `justjit` module. A later CPython version is a sibling of this module.
 
+pub mod capi;
+pub mod code_extra;
+pub mod cursor;
 pub mod embed;
+pub mod exc;
 pub mod ffi;
 pub mod frame;
+pub mod generators;
 mod hook;
 pub mod layout;
 pub mod module;
+pub mod object;
 pub mod objects;
 pub mod opcode;
+pub mod runtime;
 pub mod state;

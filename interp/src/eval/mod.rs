@@ -1,27 +1,368 @@
-//! Frame evaluation policy: decides, for every frame CPython asks justjit to evaluate, which
-//! evaluator runs it, and counts the decision.
+//! The Rust evaluator: runs CPython 3.11 frames in place of `_PyEval_EvalFrameDefault`.
 //!
-//! The Rust interpreter does not run frames yet, so every frame goes back to CPython's own
-//! evaluator; the reason is counted so that `frames.handed_back` says why.
+//! CPython calls the PEP 523 hook (`cpython::hook`) for every frame; the hook calls [`run`].
+//! A frame runs here when its code object passed validation and uses only instructions this
+//! evaluator implements; otherwise it is handed back to CPython's evaluator, and the reason is
+//! counted. Python-to-Python calls push the callee's frame on the thread's data stack and keep
+//! running in the same loop, as CPython does, so recursion does not grow the C stack.
+//!
+//! The loop exists twice, for the two dispatch tables of DESIGN.md: `run_loop::<false>` (normal)
+//! and `run_loop::<true>` (tracing: every instruction also goes to the recorder). Both are the
+//! same generic function over the single definition of each instruction in `instructions`.
 
+mod exception_table;
+mod instructions;
+mod support;
+pub mod validate;
+
+use std::sync::OnceLock;
+
+use crate::cpython::code_extra::ExtraSlot;
+use crate::cpython::cursor::{CodeRef, Cursor, FramePtr};
+use crate::cpython::generators;
+use crate::cpython::object::{self, int_from_i64, Obj, Owned, Raised};
+use crate::cpython::opcode;
+use crate::cpython::runtime::Thread;
 use crate::stats::{self, HandBackReason};
 
-/// What to do with a frame.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Evaluation {
-    /// Give it to CPython's evaluator.
-    HandBack,
+/// What a frame evaluation ended with, for the hook.
+pub enum Exit {
+    /// The entry frame returned (or yielded) this value.
+    Return(Owned),
+    /// The entry frame raised: the exception is set.
+    Error,
+    /// Give the entry frame to CPython's evaluator, which resumes it at `prev_instr + 1`
+    /// (raising the pending exception into it when `throw` is set, as for `gen.throw()`).
+    HandBack { throw: bool },
 }
 
-/// Chooses the evaluator for a frame; `tracing_active` is true while `sys.settrace` or
-/// `sys.setprofile` is set on the thread.
-#[inline]
-pub fn plan(tracing_active: bool) -> Evaluation {
-    let reason = if tracing_active {
-        HandBackReason::Tracing
-    } else {
-        HandBackReason::NoRustInterpreter
+/// Whether justjit's evaluator can run a code object, decided once per code object.
+#[derive(Debug)]
+enum Runnable {
+    Yes,
+    /// The bytecode failed validation: running it raises SystemError with this message.
+    Invalid(String),
+    /// Uses an instruction the evaluator does not implement yet (the first one found).
+    Unsupported(u8),
+}
+
+struct CodeInfo {
+    runnable: Runnable,
+}
+
+static CODE_INFO: OnceLock<Option<ExtraSlot<CodeInfo>>> = OnceLock::new();
+
+fn analyse(code: CodeRef) -> CodeInfo {
+    let consts = code.consts();
+    let is_tuple =
+        |i: usize| i < object::tuple_len(consts) && object::tuple_item(consts, i).is_tuple();
+    let view = validate::CodeView {
+        code: code.units(),
+        n_consts: code.n_consts(),
+        n_names: code.n_names(),
+        n_localsplus: code.nlocalsplus(),
+        n_locals: code.nlocals(),
+        n_cellvars: code.ncellvars(),
+        n_freevars: code.nfreevars(),
+        stacksize: code.stacksize(),
+        exception_table: code.exception_table(),
+        flags: code.flags(),
+        kw_names_const_is_tuple: &is_tuple,
     };
-    stats::global().handed_back(reason).bump();
-    Evaluation::HandBack
+    let runnable = match validate::validate(&view) {
+        Err(validate::Invalid(message)) => Runnable::Invalid(message),
+        Ok(verified) => match (0..=255u8).find(|&op| {
+            // EXTENDED_ARG is folded into the next instruction's oparg by the loop.
+            verified.opcodes_used[op as usize]
+                && op != opcode::EXTENDED_ARG
+                && !instructions::SUPPORTED[op as usize]
+        }) {
+            Some(op) => Runnable::Unsupported(op),
+            None => Runnable::Yes,
+        },
+    };
+    CodeInfo { runnable }
+}
+
+fn code_info(code: CodeRef) -> Option<&CodeInfo> {
+    let slot = CODE_INFO.get_or_init(ExtraSlot::request).as_ref()?;
+    Some(slot.get_or_insert_with(code.obj(), || analyse(code)))
+}
+
+/// Whether a call to a function with this code may push its frame and keep running here.
+fn can_inline(code: CodeRef) -> bool {
+    matches!(
+        code_info(code),
+        Some(CodeInfo {
+            runnable: Runnable::Yes
+        })
+    )
+}
+
+/// Why a frame goes back to CPython before it starts, if it does (counted).
+fn entry_check(code: CodeRef) -> Result<(), HandBackReason> {
+    match code_info(code) {
+        None => {
+            stats::global()
+                .handed_back(HandBackReason::NoCodeSlot)
+                .bump();
+            Err(HandBackReason::NoCodeSlot)
+        }
+        Some(CodeInfo {
+            runnable: Runnable::Unsupported(op),
+        }) => {
+            stats::global().unsupported_instruction(opcode::name(*op).unwrap_or("?"));
+            Err(HandBackReason::UnsupportedInstruction)
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// The running state of the loop.
+pub(crate) struct Exec {
+    pub(crate) thread: Thread,
+    pub(crate) cursor: Cursor,
+    /// `KW_NAMES` constant index for the next CALL.
+    pub(crate) kwnames: Option<u32>,
+}
+
+/// What an instruction asks the loop to do next.
+pub(crate) enum Flow {
+    Next,
+    /// An exception is set and the traceback already has this frame (re-raise): unwind only.
+    Unwind,
+    /// The frame returns this value.
+    Return(Owned),
+    /// A callee frame was pushed (linked, current): run it.
+    Enter(FramePtr),
+    /// YIELD_VALUE: suspend the (generator) entry frame, yielding this value.
+    Yield(Owned),
+    /// RETURN_GENERATOR: move the frame into a new generator-like object and return that.
+    NewGenerator,
+}
+
+pub(crate) type Step = Result<Flow, Raised>;
+
+/// Runs `frame`, which CPython handed to justjit's hook. The hook has pushed the `_PyCFrame`,
+/// linked the frame and marked it as the entry frame.
+pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
+    let code = frame.code_ref();
+    if thread.use_tracing() {
+        stats::global().handed_back(HandBackReason::Tracing).bump();
+        return Exit::HandBack { throw: throwflag };
+    }
+    if entry_check(code).is_err() {
+        return Exit::HandBack { throw: throwflag };
+    }
+    if let Some(CodeInfo {
+        runnable: Runnable::Invalid(message),
+    }) = code_info(code)
+    {
+        // SAFETY-free: raising is a safe wrapper.
+        object::raise(crate::cpython::exc::system_error(), message);
+        return Exit::Error;
+    }
+    stats::global().frames_rust.bump();
+    let mut ex = Exec {
+        thread,
+        cursor: Cursor::load(frame),
+        kwnames: None,
+    };
+    if let Err(Raised) = thread.enter_call() {
+        // As ceval: the failed entry still counts as entered, the unwind leaves it.
+        thread.enter_call_unchecked();
+        return ex.unwind_from_error(false).unwrap_or(Exit::Error);
+    }
+    if throwflag {
+        if let Some(exit) = ex.unwind_from_error(true) {
+            return exit;
+        }
+    }
+    run_loop::<false>(&mut ex)
+}
+
+impl Exec {
+    /// Handles an exception raised in the current frame (`error:` and `exception_unwind:` of
+    /// ceval): finds a handler here or in a caller pushed by this loop. Returns the exit when
+    /// the entry frame has no handler; otherwise the loop continues at the handler.
+    fn unwind_from_error(&mut self, add_traceback: bool) -> Option<Exit> {
+        let mut add_traceback = add_traceback;
+        loop {
+            let frame = *self.cursor.frame();
+            self.kwnames = None;
+            if !object::error_occurred() {
+                object::raise(
+                    crate::cpython::exc::system_error(),
+                    "error return without exception set",
+                );
+            }
+            if add_traceback {
+                self.thread.add_traceback(frame);
+            }
+            let offset = self.cursor.next_index() - 1;
+            if let Some(handler) = exception_table::find_handler(frame.exception_table(), offset) {
+                self.cursor.unwind_to(handler.depth);
+                if handler.push_lasti {
+                    match int_from_i64(frame.lasti() as i64) {
+                        Ok(lasti) => self.cursor.push(lasti),
+                        Err(Raised) => {
+                            add_traceback = false;
+                            continue;
+                        }
+                    }
+                }
+                let exc = object::fetch_normalized().expect("an exception is set");
+                self.cursor.push(exc);
+                self.cursor.jump_to(handler.target);
+                return None;
+            }
+            // No handler: the frame is done.
+            self.cursor.unwind_to(0);
+            self.cursor.store_stack();
+            self.thread.leave_call();
+            if frame.is_entry() {
+                return Some(Exit::Error);
+            }
+            self.pop_to_caller(frame);
+            add_traceback = true;
+        }
+    }
+
+    /// Unlinks the finished inline frame `frame`, frees it and resumes its caller.
+    fn pop_to_caller(&mut self, frame: FramePtr) {
+        let caller = frame.previous().expect("an inline frame has a caller");
+        self.thread.set_current_frame(caller);
+        self.thread.clear_and_pop_frame(frame);
+        self.cursor = Cursor::load(caller);
+    }
+
+    /// Starts running a callee frame pushed by a call instruction.
+    fn enter(&mut self, callee: FramePtr) -> Option<Exit> {
+        self.cursor.store();
+        callee.link_previous(*self.cursor.frame());
+        self.thread.set_current_frame(callee);
+        self.cursor = Cursor::load(callee);
+        stats::global().frames_rust.bump();
+        if let Err(Raised) = self.thread.enter_call() {
+            self.thread.enter_call_unchecked();
+            return self.unwind_from_error(false);
+        }
+        None
+    }
+
+    /// Returns `value` from the current frame.
+    fn return_value(&mut self, value: Owned) -> Option<Exit> {
+        let frame = *self.cursor.frame();
+        self.cursor.store_stack();
+        self.thread.leave_call();
+        if frame.is_entry() {
+            return Some(Exit::Return(value));
+        }
+        self.pop_to_caller(frame);
+        self.cursor.push(value);
+        None
+    }
+
+    /// YIELD_VALUE: the generator's frame is always an entry frame (generators are resumed
+    /// through `gen_send_ex`, which calls the hook).
+    fn yield_value(&mut self, value: Owned) -> Option<Exit> {
+        let frame = *self.cursor.frame();
+        if !generators::is_generator_frame(frame) || !frame.is_entry() {
+            object::raise(
+                crate::cpython::exc::system_error(),
+                "YIELD_VALUE outside a generator frame",
+            );
+            return self.unwind_from_error(true);
+        }
+        generators::mark_suspended(frame);
+        self.cursor.store_stack();
+        self.thread.leave_call();
+        Some(Exit::Return(value))
+    }
+
+    /// RETURN_GENERATOR.
+    fn new_generator(&mut self) -> Option<Exit> {
+        let frame = *self.cursor.frame();
+        self.cursor.store_stack();
+        let gen = match generators::make_and_move(self.thread, frame) {
+            Ok(gen) => gen,
+            Err(Raised) => return self.unwind_from_error(true),
+        };
+        self.thread.leave_call();
+        if frame.is_entry() {
+            generators::leave_moved_entry_frame(frame);
+            return Some(Exit::Return(gen));
+        }
+        let caller = frame.previous().expect("an inline frame has a caller");
+        self.thread.set_current_frame(caller);
+        generators::pop_moved_frame(self.thread, frame);
+        self.cursor = Cursor::load(caller);
+        self.cursor.push(gen);
+        None
+    }
+
+    /// Hands the current frame to CPython's evaluator mid-way (tracing was switched on).
+    fn hand_back_here(&mut self) -> Option<Exit> {
+        let frame = *self.cursor.frame();
+        self.cursor.store();
+        self.thread.leave_call();
+        stats::global().handed_back(HandBackReason::Tracing).bump();
+        if frame.is_entry() {
+            return Some(Exit::HandBack { throw: false });
+        }
+        // An inline frame: CPython runs it to completion as its own entry frame, with the
+        // caller as the current frame of this C frame.
+        let caller = frame.previous().expect("an inline frame has a caller");
+        self.thread.set_current_frame(caller);
+        let result = self.thread.run_in_cpython(frame);
+        self.thread.clear_and_pop_frame(frame);
+        self.cursor = Cursor::load(caller);
+        match result {
+            Ok(value) => {
+                self.cursor.push(value);
+                None
+            }
+            Err(Raised) => self.unwind_from_error(true),
+        }
+    }
+}
+
+/// The dispatch loop, monomorphized once per dispatch table.
+fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Exit {
+    loop {
+        let (mut op, mut oparg) = ex.cursor.fetch();
+        op = opcode::deopt(op);
+        while op == opcode::EXTENDED_ARG {
+            let (next, arg) = ex.cursor.fetch_extended(oparg);
+            op = opcode::deopt(next);
+            oparg = arg;
+        }
+        ex.cursor.skip(opcode::cache_entries(op));
+        if TRACING {
+            stats::global().traced_instructions.bump();
+        }
+        let exit = match instructions::execute(ex, op, oparg) {
+            Ok(Flow::Next) => {
+                if ex.thread.use_tracing() {
+                    ex.hand_back_here()
+                } else {
+                    None
+                }
+            }
+            Ok(Flow::Return(value)) => ex.return_value(value),
+            Ok(Flow::Enter(callee)) => ex.enter(callee),
+            Ok(Flow::Yield(value)) => ex.yield_value(value),
+            Ok(Flow::NewGenerator) => ex.new_generator(),
+            Ok(Flow::Unwind) => ex.unwind_from_error(false),
+            Err(Raised) => ex.unwind_from_error(true),
+        };
+        if let Some(exit) = exit {
+            return exit;
+        }
+    }
+}
+
+/// Convenience for instruction bodies: a borrowed object as an owned one.
+pub(crate) fn own(obj: &Obj) -> Owned {
+    obj.to_owned()
 }

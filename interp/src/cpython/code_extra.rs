@@ -1,0 +1,62 @@
+//! Per-code-object data kept by justjit in the code object's extra slot
+//! (`_PyEval_RequestCodeExtraIndex`), freed by CPython when the code object dies.
+
+use std::ffi::c_void;
+use std::marker::PhantomData;
+use std::ptr;
+
+use pyo3_ffi::{PyObject, Py_ssize_t};
+
+use super::object::Obj;
+
+extern "C" {
+    fn _PyEval_RequestCodeExtraIndex(free: Option<unsafe extern "C" fn(*mut c_void)>)
+        -> Py_ssize_t;
+    fn _PyCode_GetExtra(code: *mut PyObject, index: Py_ssize_t, extra: *mut *mut c_void) -> i32;
+    fn _PyCode_SetExtra(code: *mut PyObject, index: Py_ssize_t, extra: *mut c_void) -> i32;
+}
+
+/// A slot holding one boxed `T` per code object.
+pub struct ExtraSlot<T> {
+    index: Py_ssize_t,
+    _type: PhantomData<fn() -> T>,
+}
+
+unsafe extern "C" fn free_boxed<T>(extra: *mut c_void) {
+    if !extra.is_null() {
+        // SAFETY: only `get_or_insert_with` stores into this slot, always a Box<T>.
+        drop(unsafe { Box::from_raw(extra.cast::<T>()) });
+    }
+}
+
+impl<T> ExtraSlot<T> {
+    /// Reserves a slot (once per process; CPython has 255).
+    pub fn request() -> Option<ExtraSlot<T>> {
+        // SAFETY: GIL held by the caller (the evaluator); the free function matches what we store.
+        let index = unsafe { _PyEval_RequestCodeExtraIndex(Some(free_boxed::<T>)) };
+        (index >= 0).then_some(ExtraSlot {
+            index,
+            _type: PhantomData,
+        })
+    }
+
+    /// The value stored for `code`, made by `make` on first use. The reference stays valid
+    /// while the code object lives (the caller holds it).
+    pub fn get_or_insert_with<'a>(&self, code: &'a Obj, make: impl FnOnce() -> T) -> &'a T {
+        let mut extra: *mut c_void = ptr::null_mut();
+        // SAFETY: `code` is a live code object; the slot only ever holds a Box<T> that lives
+        // until the code object is freed, which outlives the borrow of `code`.
+        unsafe {
+            if _PyCode_GetExtra(code.as_ptr(), self.index, &mut extra) == 0 && !extra.is_null() {
+                return &*extra.cast::<T>();
+            }
+            let boxed = Box::into_raw(Box::new(make()));
+            if _PyCode_SetExtra(code.as_ptr(), self.index, boxed.cast()) != 0 {
+                pyo3_ffi::PyErr_Clear();
+                // Could not attach (out of memory): leak-free fallback is impossible without a
+                // place to keep it, so keep the value alive for the process.
+            }
+            &*boxed
+        }
+    }
+}

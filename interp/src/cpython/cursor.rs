@@ -1,0 +1,570 @@
+//! The evaluator's view of the frame it is running: the next instruction, the value stack and
+//! the locals of a `_PyInterpreterFrame`, kept in registers while instructions run and written
+//! back to the frame whenever something else may look at it.
+//!
+//! The accessors do no bounds checks in release builds. They are sound because the evaluator
+//! only makes a cursor for a code object that `eval::validate` accepted: every opcode known,
+//! every constant, name and local index in range, every jump inside the code, and the value
+//! stack provably within `co_stacksize` and never below its base on every path.
+
+use std::ptr;
+
+use pyo3_ffi as ffi;
+use pyo3_ffi::PyObject;
+
+use super::frame::_PyInterpreterFrame;
+use super::object::{tuple_item, Obj, Owned};
+use super::objects::{_Py_CODEUNIT, PyCodeObject, PyFunctionObject};
+
+/// A frame pointer the evaluator holds: the frame is live while it runs or is suspended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FramePtr(pub(crate) *mut _PyInterpreterFrame);
+
+impl FramePtr {
+    /// # Safety
+    /// `frame` must be a live frame whose code object passed validation.
+    pub unsafe fn new(frame: *mut _PyInterpreterFrame) -> FramePtr {
+        FramePtr(frame)
+    }
+
+    pub fn as_ptr(self) -> *mut _PyInterpreterFrame {
+        self.0
+    }
+
+    fn code_ptr(self) -> *mut PyCodeObject {
+        // SAFETY: FramePtr invariant: the frame is live.
+        unsafe { (*self.0).f_code }
+    }
+
+    /// The code object, borrowed.
+    pub fn code(&self) -> &Obj {
+        // SAFETY: a live frame holds a strong reference to its code.
+        unsafe { Obj::from_ptr(self.code_ptr().cast()) }
+    }
+
+    /// The function, borrowed.
+    pub fn func(&self) -> &Obj {
+        // SAFETY: a live frame holds a strong reference to its function.
+        unsafe { Obj::from_ptr((*self.0).f_func.cast()) }
+    }
+
+    pub fn globals(&self) -> &Obj {
+        // SAFETY: the function keeps the globals alive while the frame lives.
+        unsafe { Obj::from_ptr((*self.0).f_globals) }
+    }
+
+    pub fn builtins(&self) -> &Obj {
+        // SAFETY: as for globals.
+        unsafe { Obj::from_ptr((*self.0).f_builtins) }
+    }
+
+    /// The frame's locals mapping (class bodies, module level, `exec`), if any.
+    pub fn locals_mapping(&self) -> Option<&Obj> {
+        // SAFETY: a strong reference held by the frame, or NULL.
+        unsafe {
+            let locals = (*self.0).f_locals;
+            (!locals.is_null()).then(|| Obj::from_ptr(locals))
+        }
+    }
+
+    /// The function's closure tuple (or None).
+    pub fn closure(&self) -> Option<&Obj> {
+        // SAFETY: the function is live; func_closure is a tuple or NULL.
+        unsafe {
+            let closure = (*(*self.0).f_func).func_closure;
+            (!closure.is_null()).then(|| Obj::from_ptr(closure))
+        }
+    }
+
+    pub fn previous(self) -> Option<FramePtr> {
+        // SAFETY: reading a field of a live frame.
+        let prev = unsafe { (*self.0).previous };
+        (!prev.is_null()).then_some(FramePtr(prev))
+    }
+
+    /// Links a frame pushed for a call to its caller (`new_frame->previous = frame`).
+    pub fn link_previous(self, caller: FramePtr) {
+        // SAFETY: writing a field of a live frame.
+        unsafe { (*self.0).previous = caller.0 }
+    }
+
+    pub fn is_entry(self) -> bool {
+        // SAFETY: reading a field of a live frame.
+        unsafe { (*self.0).is_entry }
+    }
+
+    pub fn code_flags(self) -> i32 {
+        // SAFETY: the code object is live.
+        unsafe { (*self.code_ptr()).co_flags }
+    }
+
+    pub fn nlocalsplus(self) -> usize {
+        // SAFETY: the code object is live.
+        unsafe { (*self.code_ptr()).co_nlocalsplus as usize }
+    }
+
+    /// The number of code units of bytecode.
+    pub fn code_len(self) -> usize {
+        // SAFETY: the code object is live.
+        unsafe { PyCodeObject::code_len(self.code_ptr()) }
+    }
+
+    /// Code unit `index` (opcode in the low byte, oparg in the high byte).
+    pub fn code_unit(self, index: usize) -> _Py_CODEUNIT {
+        assert!(index < self.code_len());
+        // SAFETY: bounds checked above; the bytecode lives as long as the code object.
+        unsafe { *PyCodeObject::code_ptr(self.code_ptr()).add(index) }
+    }
+
+    /// The exception table bytes.
+    pub fn exception_table(&self) -> &[u8] {
+        // SAFETY: co_exceptiontable is a bytes object owned by the live code object.
+        unsafe {
+            let table = (*self.code_ptr()).co_exceptiontable;
+            let data = ffi::PyBytes_AsString(table).cast::<u8>();
+            std::slice::from_raw_parts(data, ffi::PyBytes_Size(table) as usize)
+        }
+    }
+
+    /// `_PyInterpreterFrame_LASTI`: index of `prev_instr`.
+    pub fn lasti(self) -> isize {
+        // SAFETY: prev_instr points into (or one before) the live code object's bytecode.
+        unsafe { _PyInterpreterFrame::lasti(self.0) as isize }
+    }
+
+    /// Sets `prev_instr` to code unit `index` (may be -1).
+    pub fn set_lasti(self, index: isize) {
+        // SAFETY: the evaluator passes indices within [-1, code_len); only the address is
+        // computed here (wrapping, so -1 stays a plain pointer value).
+        unsafe {
+            let first = PyCodeObject::code_ptr(self.code_ptr());
+            (*self.0).prev_instr = first.wrapping_offset(index);
+        }
+    }
+
+    /// The stack depth recorded in the frame (`stacktop - nlocalsplus`).
+    pub fn stored_stack_depth(self) -> isize {
+        // SAFETY: reading a field of a live frame.
+        unsafe { (*self.0).stacktop as isize - self.nlocalsplus() as isize }
+    }
+
+    /// Pushes onto the value stack of a frame that is not running (its `stacktop` is exact).
+    pub fn push_stored(self, value: Owned) {
+        // SAFETY: a suspended/caller frame keeps room for the value a call returns (the CALL
+        // that suspended it popped at least the callable); stacktop is exact while suspended.
+        unsafe {
+            let sp = _PyInterpreterFrame::stack_pointer(self.0);
+            *sp = value.into_raw();
+            (*self.0).stacktop += 1;
+        }
+    }
+
+    /// Function of this frame as the raw mirror (for building new frames).
+    pub(crate) fn func_ptr(self) -> *mut PyFunctionObject {
+        // SAFETY: reading a field of a live frame.
+        unsafe { (*self.0).f_func }
+    }
+}
+
+/// The running state of one frame: where the next instruction is and where the stack top is.
+pub struct Cursor {
+    frame: FramePtr,
+    first_instr: *const _Py_CODEUNIT,
+    next_instr: *const _Py_CODEUNIT,
+    stack_pointer: *mut *mut PyObject,
+    localsplus: *mut *mut PyObject,
+    consts: *mut PyObject,
+    names: *mut PyObject,
+}
+
+impl Cursor {
+    /// Starts (or resumes) running `frame` at `prev_instr + 1` with the stack at `stacktop`,
+    /// marking the stack as "in registers" (`stacktop = -1`) as CPython does.
+    pub fn load(frame: FramePtr) -> Cursor {
+        // SAFETY: FramePtr invariant: the frame is live and its code validated, so prev_instr
+        // and stacktop are within the frame.
+        unsafe {
+            let f = frame.0;
+            let code = (*f).f_code;
+            let cursor = Cursor {
+                frame,
+                first_instr: PyCodeObject::code_ptr(code),
+                next_instr: (*f).prev_instr.wrapping_add(1),
+                stack_pointer: _PyInterpreterFrame::stack_pointer(f),
+                localsplus: _PyInterpreterFrame::localsplus_ptr(f),
+                consts: (*code).co_consts,
+                names: (*code).co_names,
+            };
+            (*f).stacktop = -1;
+            cursor
+        }
+    }
+
+    /// Writes the stack top back to the frame (`_PyFrame_SetStackPointer`), and the position:
+    /// `prev_instr` becomes the unit before `next_instr`, so the frame resumes there.
+    pub fn store(&self) {
+        // SAFETY: both pointers are inside the live frame (validation keeps them in bounds).
+        unsafe {
+            _PyInterpreterFrame::set_stack_pointer(self.frame.0, self.stack_pointer);
+            (*self.frame.0).prev_instr = self.next_instr.wrapping_sub(1).cast_mut();
+        }
+    }
+
+    /// Writes only the stack top back (keeping `prev_instr` as the instruction set it).
+    pub fn store_stack(&self) {
+        // SAFETY: as in `store`.
+        unsafe { _PyInterpreterFrame::set_stack_pointer(self.frame.0, self.stack_pointer) }
+    }
+
+    /// Marks the stack as "in registers" again after a `store`.
+    pub fn unstore(&self) {
+        // SAFETY: writing a field of the live frame.
+        unsafe { (*self.frame.0).stacktop = -1 }
+    }
+
+    /// The frame being run; what it lends out stays valid while the cursor runs it.
+    #[inline(always)]
+    pub fn frame(&self) -> &FramePtr {
+        &self.frame
+    }
+
+    /// Reads the next code unit, records it as the current instruction (`prev_instr`) and
+    /// advances. Returns (opcode, oparg).
+    #[inline(always)]
+    pub fn fetch(&mut self) -> (u8, u32) {
+        // SAFETY: validation guarantees control never runs off the end of the bytecode, so
+        // next_instr points at a code unit of the live code object.
+        unsafe {
+            let unit = *self.next_instr;
+            (*self.frame.0).prev_instr = self.next_instr.cast_mut();
+            self.next_instr = self.next_instr.add(1);
+            ((unit & 0xff) as u8, u32::from(unit >> 8))
+        }
+    }
+
+    /// Reads the next code unit without recording it (EXTENDED_ARG's continuation).
+    #[inline(always)]
+    pub fn fetch_extended(&mut self, oparg: u32) -> (u8, u32) {
+        let (op, arg) = self.fetch();
+        (op, (oparg << 8) | arg)
+    }
+
+    /// Index of the next instruction to run.
+    #[inline(always)]
+    pub fn next_index(&self) -> usize {
+        // SAFETY: both point into the same bytecode.
+        unsafe { self.next_instr.offset_from(self.first_instr) as usize }
+    }
+
+    /// Skips `n` code units (inline caches) or jumps forward by `n`.
+    #[inline(always)]
+    pub fn skip(&mut self, n: usize) {
+        self.next_instr = self.next_instr.wrapping_add(n);
+    }
+
+    /// Jumps backward by `n` code units.
+    #[inline(always)]
+    pub fn jump_back(&mut self, n: usize) {
+        self.next_instr = self.next_instr.wrapping_sub(n);
+    }
+
+    /// Jumps to code unit `index`.
+    #[inline(always)]
+    pub fn jump_to(&mut self, index: usize) {
+        self.next_instr = self.first_instr.wrapping_add(index);
+    }
+
+    // --- value stack ---
+
+    #[inline(always)]
+    pub fn push(&mut self, value: Owned) {
+        // SAFETY: validation proved the stack depth stays within co_stacksize here.
+        unsafe {
+            *self.stack_pointer = value.into_raw();
+            self.stack_pointer = self.stack_pointer.add(1);
+        }
+    }
+
+    /// Pushes NULL (PUSH_NULL, the "no self" marker of calls).
+    #[inline(always)]
+    pub fn push_null(&mut self) {
+        // SAFETY: as in `push`.
+        unsafe {
+            *self.stack_pointer = ptr::null_mut();
+            self.stack_pointer = self.stack_pointer.add(1);
+        }
+    }
+
+    /// Pushes a value that may be NULL.
+    #[inline(always)]
+    pub fn push_opt(&mut self, value: Option<Owned>) {
+        match value {
+            Some(v) => self.push(v),
+            None => self.push_null(),
+        }
+    }
+
+    /// Pops a value known not to be NULL.
+    #[inline(always)]
+    pub fn pop(&mut self) -> Owned {
+        // SAFETY: validation proved the stack is not empty here; the compiler only pushes NULL
+        // where `pop_opt` is used to take it.
+        unsafe {
+            self.stack_pointer = self.stack_pointer.sub(1);
+            Owned::from_raw_unchecked(*self.stack_pointer)
+        }
+    }
+
+    /// Pops a value that may be NULL.
+    #[inline(always)]
+    pub fn pop_opt(&mut self) -> Option<Owned> {
+        // SAFETY: as in `pop`; NULL is mapped to None.
+        unsafe {
+            self.stack_pointer = self.stack_pointer.sub(1);
+            let v = *self.stack_pointer;
+            (!v.is_null()).then(|| Owned::from_raw_unchecked(v))
+        }
+    }
+
+    /// Drops `n` values from the stack top (some may be NULL).
+    #[inline(always)]
+    pub fn drop_n(&mut self, n: usize) {
+        for _ in 0..n {
+            drop(self.pop_opt());
+        }
+    }
+
+    /// The value `depth` slots below the top (1 = top), borrowed; not NULL.
+    #[inline(always)]
+    pub fn peek(&self, depth: usize) -> &Obj {
+        // SAFETY: validation proved at least `depth` values are on the stack; this slot holds
+        // a non-NULL object.
+        unsafe { Obj::from_ptr(*self.stack_pointer.sub(depth)) }
+    }
+
+    /// The value `depth` slots below the top, which may be NULL.
+    #[inline(always)]
+    pub fn peek_opt(&self, depth: usize) -> Option<&Obj> {
+        // SAFETY: as in `peek`, allowing NULL.
+        unsafe {
+            let v = *self.stack_pointer.sub(depth);
+            (!v.is_null()).then(|| Obj::from_ptr(v))
+        }
+    }
+
+    #[inline(always)]
+    pub fn top(&self) -> &Obj {
+        self.peek(1)
+    }
+
+    /// Replaces the value `depth` slots below the top.
+    #[inline(always)]
+    pub fn set(&mut self, depth: usize, value: Owned) {
+        // SAFETY: as in `peek`; the old value (maybe NULL) is released.
+        unsafe {
+            let slot = self.stack_pointer.sub(depth);
+            let old = *slot;
+            *slot = value.into_raw();
+            ffi::Py_XDECREF(old);
+        }
+    }
+
+    /// Swaps the top with the value `depth` slots below it (SWAP).
+    #[inline(always)]
+    pub fn swap(&mut self, depth: usize) {
+        // SAFETY: as in `peek`.
+        unsafe { ptr::swap(self.stack_pointer.sub(1), self.stack_pointer.sub(depth)) }
+    }
+
+    /// The top `n` values, bottom first, borrowed (none may be NULL).
+    #[inline(always)]
+    pub fn top_n(&self, n: usize) -> &[&Obj] {
+        // SAFETY: as in `peek` for every slot; *mut PyObject and &Obj share a layout.
+        unsafe { std::slice::from_raw_parts(self.stack_pointer.sub(n).cast::<&Obj>(), n) }
+    }
+
+    /// Pops the top `n` values, bottom first.
+    pub fn pop_n(&mut self, n: usize) -> Vec<Owned> {
+        // SAFETY: as in `pop` for every slot; ownership of each reference moves to the Vec.
+        unsafe {
+            self.stack_pointer = self.stack_pointer.sub(n);
+            (0..n)
+                .map(|i| Owned::from_raw_unchecked(*self.stack_pointer.add(i)))
+                .collect()
+        }
+    }
+
+    /// Depth of the value stack.
+    #[inline(always)]
+    pub fn stack_depth(&self) -> usize {
+        // SAFETY: both pointers are in the frame.
+        unsafe {
+            self.stack_pointer
+                .offset_from(self.localsplus.add(self.frame.nlocalsplus())) as usize
+        }
+    }
+
+    // --- locals, constants, names ---
+
+    /// Local (or cell/free) slot `i`, borrowed; None when unbound.
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> Option<&Obj> {
+        // SAFETY: validation proved i < co_nlocalsplus.
+        unsafe {
+            let v = *self.localsplus.add(i);
+            (!v.is_null()).then(|| Obj::from_ptr(v))
+        }
+    }
+
+    /// Stores into local slot `i`, releasing the old value.
+    #[inline(always)]
+    pub fn set_local(&mut self, i: usize, value: Option<Owned>) {
+        // SAFETY: as in `local`.
+        unsafe {
+            let slot = self.localsplus.add(i);
+            let old = *slot;
+            *slot = value.map_or(ptr::null_mut(), Owned::into_raw);
+            ffi::Py_XDECREF(old);
+        }
+    }
+
+    /// Constant `i`, borrowed.
+    #[inline(always)]
+    pub fn constant(&self, i: usize) -> &Obj {
+        // SAFETY: validation proved i < len(co_consts); the code object owns the tuple.
+        tuple_item(unsafe { Obj::from_ptr(self.consts) }, i)
+    }
+
+    /// Name `i`, borrowed.
+    #[inline(always)]
+    pub fn name(&self, i: usize) -> &Obj {
+        // SAFETY: validation proved i < len(co_names); the code object owns the tuple.
+        tuple_item(unsafe { Obj::from_ptr(self.names) }, i)
+    }
+
+    /// Drops every value on the stack above depth `level` (exception unwinding).
+    pub fn unwind_to(&mut self, level: usize) {
+        while self.stack_depth() > level {
+            drop(self.pop_opt());
+        }
+    }
+}
+
+/// Read access to a code object's fields.
+#[derive(Clone, Copy)]
+pub struct CodeRef<'a>(&'a Obj);
+
+impl<'a> CodeRef<'a> {
+    /// `code` must be a code object (checked).
+    pub fn new(code: &'a Obj) -> CodeRef<'a> {
+        assert!(code.is_exact(ptr::addr_of_mut!(ffi::PyCode_Type)));
+        CodeRef(code)
+    }
+
+    fn raw(&self) -> *mut PyCodeObject {
+        self.0.as_ptr().cast()
+    }
+
+    pub fn obj(&self) -> &'a Obj {
+        self.0
+    }
+
+    /// The bytecode (`co_code_adaptive`) as code units.
+    pub fn units(&self) -> &'a [_Py_CODEUNIT] {
+        // SAFETY: a live code object holds ob_size code units inline.
+        unsafe {
+            std::slice::from_raw_parts(
+                PyCodeObject::code_ptr(self.raw()),
+                PyCodeObject::code_len(self.raw()),
+            )
+        }
+    }
+
+    fn field<T: Copy>(&self, get: impl FnOnce(&PyCodeObject) -> T) -> T {
+        // SAFETY: a live code object; the fields read are plain integers or pointers.
+        get(unsafe { &*self.raw() })
+    }
+
+    pub fn n_consts(&self) -> usize {
+        super::object::tuple_len(self.consts())
+    }
+    pub fn n_names(&self) -> usize {
+        super::object::tuple_len(self.names())
+    }
+    pub fn consts(&self) -> &'a Obj {
+        // SAFETY: co_consts is a tuple owned by the code object.
+        unsafe { Obj::from_ptr(self.field(|c| c.co_consts)) }
+    }
+    pub fn names(&self) -> &'a Obj {
+        // SAFETY: co_names is a tuple owned by the code object.
+        unsafe { Obj::from_ptr(self.field(|c| c.co_names)) }
+    }
+    pub fn localsplus_names(&self) -> &'a Obj {
+        // SAFETY: co_localsplusnames is a tuple owned by the code object.
+        unsafe { Obj::from_ptr(self.field(|c| c.co_localsplusnames)) }
+    }
+    pub fn qualname(&self) -> &'a Obj {
+        // SAFETY: co_qualname is a str owned by the code object.
+        unsafe { Obj::from_ptr(self.field(|c| c.co_qualname)) }
+    }
+    pub fn nlocalsplus(&self) -> usize {
+        self.field(|c| c.co_nlocalsplus) as usize
+    }
+    pub fn nlocals(&self) -> usize {
+        self.field(|c| c.co_nlocals) as usize
+    }
+    pub fn ncellvars(&self) -> usize {
+        self.field(|c| c.co_ncellvars) as usize
+    }
+    pub fn nplaincellvars(&self) -> usize {
+        self.field(|c| c.co_nplaincellvars) as usize
+    }
+    pub fn nfreevars(&self) -> usize {
+        self.field(|c| c.co_nfreevars) as usize
+    }
+    pub fn stacksize(&self) -> usize {
+        self.field(|c| c.co_stacksize) as usize
+    }
+    pub fn flags(&self) -> u32 {
+        self.field(|c| c.co_flags) as u32
+    }
+    pub fn argcount(&self) -> usize {
+        self.field(|c| c.co_argcount) as usize
+    }
+    pub fn kwonlyargcount(&self) -> usize {
+        self.field(|c| c.co_kwonlyargcount) as usize
+    }
+    /// The exception table bytes.
+    pub fn exception_table(&self) -> &'a [u8] {
+        // SAFETY: co_exceptiontable is a bytes object owned by the live code object.
+        unsafe {
+            let table = self.field(|c| c.co_exceptiontable);
+            let data = ffi::PyBytes_AsString(table).cast::<u8>();
+            std::slice::from_raw_parts(data, ffi::PyBytes_Size(table) as usize)
+        }
+    }
+}
+
+impl FramePtr {
+    /// The frame's code object.
+    pub fn code_ref(&self) -> CodeRef<'_> {
+        CodeRef(self.code())
+    }
+}
+
+/// The code object, defaults and keyword defaults of a function (`func` must be an exact
+/// function object).
+pub fn function_parts(func: &Obj) -> (CodeRef<'_>, Option<&Obj>, Option<&Obj>) {
+    assert!(func.is_exact_function());
+    // SAFETY: a live function object; its code, defaults and kwdefaults are owned by it.
+    unsafe {
+        let f = func.as_ptr().cast::<PyFunctionObject>();
+        let code = Obj::from_ptr((*f).func_code);
+        let opt = |p: *mut PyObject| (!p.is_null()).then(|| Obj::from_ptr(p));
+        (
+            CodeRef(code),
+            opt((*f).func_defaults),
+            opt((*f).func_kwdefaults),
+        )
+    }
+}

@@ -1,0 +1,197 @@
+//! Generators, coroutines and async generators as the evaluator makes and drives them:
+//! `RETURN_GENERATOR`'s object creation and frame move (`_Py_MakeCoro`, `make_gen`,
+//! `_PyFrame_Copy` are not exported by libpython), the suspended state `YIELD_VALUE` sets,
+//! `PyIter_Send` for `SEND`, and the async-generator value wrapper of `ASYNC_GEN_WRAP`.
+
+use std::ptr;
+
+use pyo3_ffi as ffi;
+use pyo3_ffi::PyObject;
+
+use super::cursor::FramePtr;
+use super::frame::{_PyInterpreterFrame, FRAME_CREATED, FRAME_OWNED_BY_GENERATOR, FRAME_SUSPENDED};
+use super::object::{Obj, Owned, PyResult, Raised};
+use super::objects::{PyCodeObject, PyGenObject, CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
+use super::runtime::{frame_generator, Thread};
+
+extern "C" {
+    static mut PyGen_Type: ffi::PyTypeObject;
+    static mut PyCoro_Type: ffi::PyTypeObject;
+    static mut PyAsyncGen_Type: ffi::PyTypeObject;
+    static mut _PyAsyncGenWrappedValue_Type: ffi::PyTypeObject;
+    fn _PyObject_GC_NewVar(tp: *mut ffi::PyTypeObject, nitems: ffi::Py_ssize_t) -> *mut PyObject;
+    fn _PyObject_GC_New(tp: *mut ffi::PyTypeObject) -> *mut PyObject;
+    fn PyIter_Send(iter: *mut PyObject, arg: *mut PyObject, result: *mut *mut PyObject) -> i32;
+}
+
+/// `_PyAsyncGenWrappedValue`: a value yielded by an async generator.
+#[repr(C)]
+struct AsyncGenWrappedValue {
+    ob_base: PyObject,
+    agw_val: *mut PyObject,
+}
+
+pub fn is_exact_coroutine(obj: &Obj) -> bool {
+    obj.is_exact(ptr::addr_of_mut!(PyCoro_Type))
+}
+
+pub fn is_exact_generator(obj: &Obj) -> bool {
+    obj.is_exact(ptr::addr_of_mut!(PyGen_Type))
+}
+
+pub fn is_exact_async_generator(obj: &Obj) -> bool {
+    obj.is_exact(ptr::addr_of_mut!(PyAsyncGen_Type))
+}
+
+/// `RETURN_GENERATOR`: makes the generator, coroutine or async generator of the running frame's
+/// function and moves the frame (with its exact `stacktop`) into it. The original frame's
+/// references now belong to the new object.
+pub fn make_and_move(thread: Thread, frame: FramePtr) -> PyResult<Owned> {
+    // SAFETY: the frame is live with an exact stacktop and a generator-flagged code object; the
+    // new object is allocated with room for the frame (slots = locals + stack), and every field
+    // is initialized before it is tracked by the GC or returned.
+    unsafe {
+        let f = frame.as_ptr();
+        let func = (*f).f_func;
+        let code = (*func).func_code.cast::<PyCodeObject>();
+        let flags = (*code).co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR);
+        let tp = match flags {
+            CO_GENERATOR => ptr::addr_of_mut!(PyGen_Type),
+            CO_ASYNC_GENERATOR => ptr::addr_of_mut!(PyAsyncGen_Type),
+            _ => ptr::addr_of_mut!(PyCoro_Type),
+        };
+        let slots = (*code).co_nlocalsplus + (*code).co_stacksize;
+        let gen = _PyObject_GC_NewVar(tp, slots as ffi::Py_ssize_t).cast::<PyGenObject>();
+        if gen.is_null() {
+            return Err(Raised);
+        }
+        (*gen).gi_frame_state = FRAME_CREATED;
+        ffi::Py_INCREF(code.cast());
+        (*gen).gi_code = code;
+        (*gen).gi_weakreflist = ptr::null_mut();
+        (*gen).gi_exc_state.exc_value = ptr::null_mut();
+        (*gen).gi_exc_state.previous_item = ptr::null_mut();
+        ffi::Py_INCREF((*func).func_name);
+        (*gen).gi_name = (*func).func_name;
+        ffi::Py_INCREF((*func).func_qualname);
+        (*gen).gi_qualname = (*func).func_qualname;
+        (*gen).gi_origin_or_finalizer = ptr::null_mut();
+        (*gen).gi_hooks_inited = 0;
+        (*gen).gi_closed = 0;
+        (*gen).gi_running_async = 0;
+        let gen_obj = Owned::from_raw_unchecked(gen.cast());
+        if flags == CO_COROUTINE {
+            let depth = (*thread.as_ptr()).coroutine_origin_tracking_depth;
+            if depth > 0 {
+                let origin = coroutine_origin(depth as usize, frame.previous())?;
+                (*gen).gi_origin_or_finalizer = origin.into_raw();
+            }
+        }
+        // _PyFrame_Copy: the frame up to its stack top moves into the generator.
+        let dest = PyGenObject::iframe(gen);
+        let bytes = _PyInterpreterFrame::stack_pointer(f)
+            .cast::<u8>()
+            .offset_from(f.cast::<u8>()) as usize;
+        ptr::copy_nonoverlapping(f.cast::<u8>(), dest.cast::<u8>(), bytes);
+        (*dest).previous = ptr::null_mut();
+        (*dest).owner = FRAME_OWNED_BY_GENERATOR;
+        ffi::PyObject_GC_Track(gen.cast());
+        Ok(gen_obj)
+    }
+}
+
+/// `compute_cr_origin`: (filename, line, name) of up to `depth` frames from `frame` outwards.
+fn coroutine_origin(depth: usize, mut frame: Option<FramePtr>) -> PyResult<Owned> {
+    let mut entries = Vec::new();
+    while let (Some(f), true) = (frame, entries.len() < depth) {
+        // SAFETY: the frames of the chain are live; their code objects own the name fields.
+        let (filename, name, line) = unsafe {
+            let code = (*f.as_ptr()).f_code;
+            let line = ffi::PyCode_Addr2Line(code.cast(), (f.lasti() * 2) as i32);
+            (
+                Obj::from_ptr((*code).co_filename),
+                Obj::from_ptr((*code).co_name),
+                line,
+            )
+        };
+        let line = super::object::int_from_i64(i64::from(line))?;
+        entries.push(super::object::tuple_from(&[filename, &line, name])?);
+        frame = f.previous();
+    }
+    super::object::tuple_from_owned(entries)
+}
+
+/// After `make_and_move` for an entry frame: leaves the original frame in the state its caller
+/// clears (`stacktop = 0`, no locals, and new references to the function and code, since the
+/// generator took the frame's).
+pub fn leave_moved_entry_frame(frame: FramePtr) {
+    // SAFETY: the frame is live; its slots were moved, so nothing below stacktop 0 is released
+    // twice; the two new references balance the caller's clear.
+    unsafe {
+        let f = frame.as_ptr();
+        (*f).stacktop = 0;
+        (*f).f_locals = ptr::null_mut();
+        ffi::Py_INCREF((*f).f_func.cast());
+        ffi::Py_INCREF((*f).f_code.cast());
+    }
+}
+
+/// After `make_and_move` for an inline frame: frees its data-stack space without releasing
+/// the references it held (they moved into the generator).
+pub fn pop_moved_frame(thread: Thread, frame: FramePtr) {
+    // SAFETY: the frame is the top of the data stack and its references moved away.
+    unsafe { thread.pop_frame_memory(frame.as_ptr()) }
+}
+
+/// `YIELD_VALUE`: marks the generator owning `frame` as suspended.
+pub fn mark_suspended(frame: FramePtr) {
+    // SAFETY: YIELD_VALUE only appears in generator code, whose frames are owned by their
+    // generator object (checked).
+    unsafe {
+        assert_eq!((*frame.as_ptr()).owner, FRAME_OWNED_BY_GENERATOR);
+        (*frame_generator(frame)).gi_frame_state = FRAME_SUSPENDED;
+    }
+}
+
+/// Whether `frame` belongs to a generator-like object (YIELD_VALUE may run).
+pub fn is_generator_frame(frame: FramePtr) -> bool {
+    // SAFETY: reading a field of a live frame.
+    unsafe { (*frame.as_ptr()).owner == FRAME_OWNED_BY_GENERATOR }
+}
+
+/// The result of `SEND`.
+pub enum Sent {
+    /// The receiver yielded this value.
+    Yielded(Owned),
+    /// The receiver returned this value.
+    Returned(Owned),
+}
+
+/// `PyIter_Send(receiver, value)`.
+pub fn send(receiver: &Obj, value: &Obj) -> PyResult<Sent> {
+    let mut result = ptr::null_mut();
+    // SAFETY: live objects; PyIter_Send stores a new reference (or NULL on error).
+    unsafe {
+        match PyIter_Send(receiver.as_ptr(), value.as_ptr(), &mut result) {
+            0 => Ok(Sent::Returned(Owned::from_raw_unchecked(result))),
+            1 => Ok(Sent::Yielded(Owned::from_raw_unchecked(result))),
+            _ => Err(Raised),
+        }
+    }
+}
+
+/// `_PyAsyncGenValueWrapperNew`.
+pub fn wrap_async_gen_value(value: &Obj) -> PyResult<Owned> {
+    // SAFETY: allocating a GC object of the exported wrapper type, initializing its one field
+    // before tracking it.
+    unsafe {
+        let o = _PyObject_GC_New(ptr::addr_of_mut!(_PyAsyncGenWrappedValue_Type))
+            .cast::<AsyncGenWrappedValue>();
+        if o.is_null() {
+            return Err(Raised);
+        }
+        (*o).agw_val = value.to_owned().into_raw();
+        ffi::PyObject_GC_Track(o.cast());
+        Ok(Owned::from_raw_unchecked(o.cast()))
+    }
+}

@@ -1,0 +1,1405 @@
+//! The instructions of CPython 3.11, each defined once, as a function over the loop state.
+//!
+//! `instructions!` lists every implemented opcode with its definition; from that list it makes
+//! `execute` (the dispatch both loops use) and `SUPPORTED` (the table that decides whether a
+//! code object can run here). Semantics, stack discipline and error messages follow 3.11's
+//! Python/ceval.c; the comments say where this evaluator differs from it and why.
+
+use crate::cpython::cursor::{function_parts, Cursor};
+use crate::cpython::exc;
+use crate::cpython::generators::{self, Sent};
+use crate::cpython::object::{self as api, Obj, Owned, Raised};
+use crate::cpython::opcode;
+
+use super::support;
+use super::{can_inline, Exec, Flow, Step};
+
+macro_rules! instructions {
+    ($($op:ident => $body:ident,)*) => {
+        /// Which opcodes this evaluator implements.
+        pub(super) const SUPPORTED: [bool; 256] = {
+            let mut table = [false; 256];
+            $( table[opcode::$op as usize] = true; )*
+            table
+        };
+
+        /// Runs one instruction (`op` is a base opcode, `oparg` includes EXTENDED_ARG).
+        #[inline(always)]
+        pub(super) fn execute(ex: &mut Exec, op: u8, oparg: u32) -> Step {
+            match op {
+                $( opcode::$op => $body(ex, oparg), )*
+                _ => unreachable!("a code object with opcode {op} never runs here"),
+            }
+        }
+    };
+}
+
+instructions! {
+    NOP => nop,
+    RESUME => resume,
+    LOAD_FAST => load_fast,
+    LOAD_CLOSURE => load_fast,
+    LOAD_CONST => load_const,
+    STORE_FAST => store_fast,
+    DELETE_FAST => delete_fast,
+    POP_TOP => pop_top,
+    PUSH_NULL => push_null,
+    COPY => copy,
+    SWAP => swap,
+    UNARY_POSITIVE => unary_positive,
+    UNARY_NEGATIVE => unary_negative,
+    UNARY_NOT => unary_not,
+    UNARY_INVERT => unary_invert,
+    BINARY_OP => binary_op,
+    COMPARE_OP => compare_op,
+    IS_OP => is_op,
+    CONTAINS_OP => contains_op,
+    BINARY_SUBSCR => binary_subscr,
+    STORE_SUBSCR => store_subscr,
+    DELETE_SUBSCR => delete_subscr,
+    BUILD_TUPLE => build_tuple,
+    BUILD_LIST => build_list,
+    BUILD_SET => build_set,
+    BUILD_MAP => build_map,
+    BUILD_CONST_KEY_MAP => build_const_key_map,
+    BUILD_STRING => build_string,
+    BUILD_SLICE => build_slice,
+    LIST_APPEND => list_append,
+    SET_ADD => set_add,
+    MAP_ADD => map_add,
+    LIST_EXTEND => list_extend,
+    SET_UPDATE => set_update,
+    DICT_UPDATE => dict_update,
+    DICT_MERGE => dict_merge,
+    LIST_TO_TUPLE => list_to_tuple,
+    FORMAT_VALUE => format_value,
+    LOAD_GLOBAL => load_global,
+    STORE_GLOBAL => store_global,
+    DELETE_GLOBAL => delete_global,
+    LOAD_NAME => load_name,
+    STORE_NAME => store_name,
+    DELETE_NAME => delete_name,
+    LOAD_ATTR => load_attr,
+    STORE_ATTR => store_attr,
+    DELETE_ATTR => delete_attr,
+    LOAD_METHOD => load_method,
+    PRECALL => precall,
+    KW_NAMES => kw_names,
+    CALL => call,
+    CALL_FUNCTION_EX => call_function_ex,
+    MAKE_FUNCTION => make_function,
+    RETURN_VALUE => return_value,
+    JUMP_FORWARD => jump_forward,
+    JUMP_BACKWARD => jump_backward,
+    JUMP_BACKWARD_NO_INTERRUPT => jump_backward_no_interrupt,
+    POP_JUMP_FORWARD_IF_FALSE => pop_jump_forward_if_false,
+    POP_JUMP_FORWARD_IF_TRUE => pop_jump_forward_if_true,
+    POP_JUMP_BACKWARD_IF_FALSE => pop_jump_backward_if_false,
+    POP_JUMP_BACKWARD_IF_TRUE => pop_jump_backward_if_true,
+    POP_JUMP_FORWARD_IF_NONE => pop_jump_forward_if_none,
+    POP_JUMP_FORWARD_IF_NOT_NONE => pop_jump_forward_if_not_none,
+    POP_JUMP_BACKWARD_IF_NONE => pop_jump_backward_if_none,
+    POP_JUMP_BACKWARD_IF_NOT_NONE => pop_jump_backward_if_not_none,
+    JUMP_IF_FALSE_OR_POP => jump_if_false_or_pop,
+    JUMP_IF_TRUE_OR_POP => jump_if_true_or_pop,
+    GET_ITER => get_iter,
+    FOR_ITER => for_iter,
+    UNPACK_SEQUENCE => unpack_sequence,
+    UNPACK_EX => unpack_ex,
+    MAKE_CELL => make_cell,
+    LOAD_DEREF => load_deref,
+    STORE_DEREF => store_deref,
+    DELETE_DEREF => delete_deref,
+    LOAD_CLASSDEREF => load_classderef,
+    COPY_FREE_VARS => copy_free_vars,
+    IMPORT_NAME => import_name,
+    IMPORT_FROM => import_from,
+    LOAD_BUILD_CLASS => load_build_class,
+    SETUP_ANNOTATIONS => setup_annotations,
+    LOAD_ASSERTION_ERROR => load_assertion_error,
+    RAISE_VARARGS => raise_varargs,
+    PUSH_EXC_INFO => push_exc_info,
+    POP_EXCEPT => pop_except,
+    RERAISE => reraise,
+    CHECK_EXC_MATCH => check_exc_match,
+    BEFORE_WITH => before_with,
+    WITH_EXCEPT_START => with_except_start,
+    GET_LEN => get_len,
+    MATCH_MAPPING => match_mapping,
+    MATCH_SEQUENCE => match_sequence,
+    MATCH_KEYS => match_keys,
+    MATCH_CLASS => match_class,
+    PRINT_EXPR => print_expr,
+    IMPORT_STAR => import_star,
+    RETURN_GENERATOR => return_generator,
+    YIELD_VALUE => yield_value,
+    SEND => send,
+    GET_YIELD_FROM_ITER => get_yield_from_iter,
+    GET_AWAITABLE => get_awaitable,
+    GET_AITER => get_aiter,
+    GET_ANEXT => get_anext,
+    END_ASYNC_FOR => end_async_for,
+    ASYNC_GEN_WRAP => async_gen_wrap,
+    BEFORE_ASYNC_WITH => before_async_with,
+    CHECK_EG_MATCH => check_eg_match,
+    PREP_RERAISE_STAR => prep_reraise_star,
+}
+
+fn next() -> Step {
+    Ok(Flow::Next)
+}
+
+/// After a backward jump or a call: let pending work (signals, other threads) run.
+#[inline(always)]
+fn check_eval_breaker(ex: &Exec) -> Step {
+    if ex.thread.eval_breaker() {
+        ex.thread.handle_pending()?;
+    }
+    next()
+}
+
+fn nop(_: &mut Exec, _: u32) -> Step {
+    next()
+}
+
+fn resume(ex: &mut Exec, oparg: u32) -> Step {
+    if oparg < 2 {
+        return check_eval_breaker(ex);
+    }
+    next()
+}
+
+// --- locals and constants ---------------------------------------------------------------
+
+fn local_name(c: &Cursor, index: usize) -> &Obj {
+    api::tuple_item(c.frame().code_ref().localsplus_names(), index)
+}
+
+fn load_fast(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    match c.local(oparg as usize) {
+        Some(value) => {
+            let value = value.to_owned();
+            c.push(value);
+            next()
+        }
+        None => Err(support::unbound_local_error(local_name(c, oparg as usize))),
+    }
+}
+
+fn load_const(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.constant(oparg as usize).to_owned();
+    ex.cursor.push(value);
+    next()
+}
+
+fn store_fast(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.pop();
+    ex.cursor.set_local(oparg as usize, Some(value));
+    next()
+}
+
+fn delete_fast(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    if c.local(oparg as usize).is_none() {
+        return Err(support::unbound_local_error(local_name(c, oparg as usize)));
+    }
+    c.set_local(oparg as usize, None);
+    next()
+}
+
+fn pop_top(ex: &mut Exec, _: u32) -> Step {
+    drop(ex.cursor.pop());
+    next()
+}
+
+fn push_null(ex: &mut Exec, _: u32) -> Step {
+    ex.cursor.push_null();
+    next()
+}
+
+fn copy(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let value = c.peek_opt(oparg as usize).map(Obj::to_owned);
+    c.push_opt(value);
+    next()
+}
+
+fn swap(ex: &mut Exec, oparg: u32) -> Step {
+    ex.cursor.swap(oparg as usize);
+    next()
+}
+
+// --- operators --------------------------------------------------------------------------
+
+/// Replaces the top with `f(top)`.
+fn unary(ex: &mut Exec, f: impl FnOnce(&Obj) -> api::PyResult<Owned>) -> Step {
+    let value = ex.cursor.pop();
+    let result = f(&value);
+    drop(value);
+    ex.cursor.push(result?);
+    next()
+}
+
+fn unary_positive(ex: &mut Exec, _: u32) -> Step {
+    unary(ex, api::positive)
+}
+fn unary_negative(ex: &mut Exec, _: u32) -> Step {
+    unary(ex, api::negative)
+}
+fn unary_invert(ex: &mut Exec, _: u32) -> Step {
+    unary(ex, api::invert)
+}
+fn unary_not(ex: &mut Exec, _: u32) -> Step {
+    unary(ex, |v| api::not(v).map(Owned::bool))
+}
+
+fn binary_op(ex: &mut Exec, oparg: u32) -> Step {
+    let rhs = ex.cursor.pop();
+    let lhs = ex.cursor.pop();
+    let result = api::binary_op(oparg, &lhs, &rhs);
+    drop((lhs, rhs));
+    ex.cursor.push(result?);
+    next()
+}
+
+fn compare_op(ex: &mut Exec, oparg: u32) -> Step {
+    let rhs = ex.cursor.pop();
+    let lhs = ex.cursor.pop();
+    let result = api::rich_compare(&lhs, &rhs, oparg as i32);
+    drop((lhs, rhs));
+    ex.cursor.push(result?);
+    next()
+}
+
+fn is_op(ex: &mut Exec, oparg: u32) -> Step {
+    let rhs = ex.cursor.pop();
+    let lhs = ex.cursor.pop();
+    let same = lhs.is(&rhs) ^ (oparg != 0);
+    drop((lhs, rhs));
+    ex.cursor.push(Owned::bool(same));
+    next()
+}
+
+fn contains_op(ex: &mut Exec, oparg: u32) -> Step {
+    let container = ex.cursor.pop();
+    let item = ex.cursor.pop();
+    let found = api::contains(&container, &item);
+    drop((item, container));
+    ex.cursor.push(Owned::bool(found? ^ (oparg != 0)));
+    next()
+}
+
+// --- subscripts ---------------------------------------------------------------------------
+
+fn binary_subscr(ex: &mut Exec, _: u32) -> Step {
+    let sub = ex.cursor.pop();
+    let container = ex.cursor.pop();
+    let result = api::getitem(&container, &sub);
+    drop((container, sub));
+    ex.cursor.push(result?);
+    next()
+}
+
+fn store_subscr(ex: &mut Exec, _: u32) -> Step {
+    let sub = ex.cursor.pop();
+    let container = ex.cursor.pop();
+    let value = ex.cursor.pop();
+    let result = api::setitem(&container, &sub, &value);
+    drop((value, container, sub));
+    result?;
+    next()
+}
+
+fn delete_subscr(ex: &mut Exec, _: u32) -> Step {
+    let sub = ex.cursor.pop();
+    let container = ex.cursor.pop();
+    let result = api::delitem(&container, &sub);
+    drop((container, sub));
+    result?;
+    next()
+}
+
+// --- building containers ------------------------------------------------------------------
+
+fn build_tuple(ex: &mut Exec, oparg: u32) -> Step {
+    let items = ex.cursor.pop_n(oparg as usize);
+    let tuple = api::tuple_from_owned(items)?;
+    ex.cursor.push(tuple);
+    next()
+}
+
+fn build_list(ex: &mut Exec, oparg: u32) -> Step {
+    let items = ex.cursor.pop_n(oparg as usize);
+    let list = api::list_from_owned(items)?;
+    ex.cursor.push(list);
+    next()
+}
+
+fn build_set(ex: &mut Exec, oparg: u32) -> Step {
+    let items = ex.cursor.pop_n(oparg as usize);
+    let set = api::new_set()?;
+    for item in &items {
+        api::set_add(&set, item)?;
+    }
+    drop(items);
+    ex.cursor.push(set);
+    next()
+}
+
+fn build_map(ex: &mut Exec, oparg: u32) -> Step {
+    let items = ex.cursor.pop_n(2 * oparg as usize);
+    let dict = api::new_dict()?;
+    for pair in items.chunks(2) {
+        api::dict_set(&dict, &pair[0], &pair[1])?;
+    }
+    drop(items);
+    ex.cursor.push(dict);
+    next()
+}
+
+fn build_const_key_map(ex: &mut Exec, oparg: u32) -> Step {
+    let keys = ex.cursor.pop();
+    let values = ex.cursor.pop_n(oparg as usize);
+    if !keys.is_exact_tuple() || api::tuple_len(&keys) != oparg as usize {
+        return Err(api::raise(
+            exc::system_error(),
+            "bad BUILD_CONST_KEY_MAP keys argument",
+        ));
+    }
+    let dict = api::new_dict()?;
+    for (i, value) in values.iter().enumerate() {
+        api::dict_set(&dict, api::tuple_item(&keys, i), value)?;
+    }
+    drop((values, keys));
+    ex.cursor.push(dict);
+    next()
+}
+
+fn build_string(ex: &mut Exec, oparg: u32) -> Step {
+    let joined = api::join_strs(ex.cursor.top_n(oparg as usize))?;
+    ex.cursor.drop_n(oparg as usize);
+    ex.cursor.push(joined);
+    next()
+}
+
+fn build_slice(ex: &mut Exec, oparg: u32) -> Step {
+    let step = (oparg == 3).then(|| ex.cursor.pop());
+    let stop = ex.cursor.pop();
+    let start = ex.cursor.pop();
+    let slice = api::build_slice(&start, &stop, step.as_deref());
+    drop((start, stop, step));
+    ex.cursor.push(slice?);
+    next()
+}
+
+fn list_append(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.pop();
+    api::list_append(ex.cursor.peek(oparg as usize), &value)?;
+    next()
+}
+
+fn set_add(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.pop();
+    api::set_add(ex.cursor.peek(oparg as usize), &value)?;
+    next()
+}
+
+fn map_add(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.pop();
+    let key = ex.cursor.pop();
+    api::dict_set(ex.cursor.peek(oparg as usize), &key, &value)?;
+    next()
+}
+
+fn list_extend(ex: &mut Exec, oparg: u32) -> Step {
+    let iterable = ex.cursor.pop();
+    if api::list_extend(ex.cursor.peek(oparg as usize), &iterable).is_err() {
+        support::list_extend_error(&iterable);
+        return Err(Raised);
+    }
+    next()
+}
+
+fn set_update(ex: &mut Exec, oparg: u32) -> Step {
+    let iterable = ex.cursor.pop();
+    api::set_update(ex.cursor.peek(oparg as usize), &iterable)?;
+    next()
+}
+
+fn dict_update(ex: &mut Exec, oparg: u32) -> Step {
+    let update = ex.cursor.pop();
+    if api::dict_update(ex.cursor.peek(oparg as usize), &update).is_err() {
+        support::dict_update_error(&update);
+        return Err(Raised);
+    }
+    next()
+}
+
+fn dict_merge(ex: &mut Exec, oparg: u32) -> Step {
+    let update = ex.cursor.pop();
+    if api::dict_merge_unique(ex.cursor.peek(oparg as usize), &update).is_err() {
+        support::format_kwargs_error(ex.cursor.peek(2 + oparg as usize), &update);
+        return Err(Raised);
+    }
+    next()
+}
+
+fn list_to_tuple(ex: &mut Exec, _: u32) -> Step {
+    unary(ex, api::list_as_tuple)
+}
+
+fn format_value(ex: &mut Exec, oparg: u32) -> Step {
+    let spec = (oparg & 0x4 != 0).then(|| ex.cursor.pop());
+    let mut value = ex.cursor.pop();
+    value = match oparg & 0x3 {
+        0 => value,
+        1 => api::str(&value)?,
+        2 => api::repr(&value)?,
+        _ => api::ascii(&value)?,
+    };
+    let result = if value.is_exact_str() && spec.is_none() {
+        value
+    } else {
+        api::format(&value, spec.as_deref())?
+    };
+    ex.cursor.push(result);
+    next()
+}
+
+// --- names --------------------------------------------------------------------------------
+
+fn load_global(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &ex.cursor;
+    let frame = c.frame();
+    let name = c.name(oparg as usize >> 1);
+    let (globals, builtins) = (frame.globals(), frame.builtins());
+    let value = if globals.is_exact_dict() && builtins.is_exact_dict() {
+        match api::dict_get(globals, name)? {
+            Some(v) => v.to_owned(),
+            None => match api::dict_get(builtins, name)? {
+                Some(v) => v.to_owned(),
+                None => return Err(support::name_error(name)),
+            },
+        }
+    } else {
+        match api::mapping_get(globals, name)? {
+            Some(v) => v,
+            None => match api::getitem(builtins, name) {
+                Ok(v) => v,
+                Err(Raised) => {
+                    if api::error_matches(exc::key_error()) {
+                        return Err(support::name_error(name));
+                    }
+                    return Err(Raised);
+                }
+            },
+        }
+    };
+    if oparg & 1 != 0 {
+        ex.cursor.push_null();
+    }
+    ex.cursor.push(value);
+    next()
+}
+
+fn store_global(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.pop();
+    let c = &ex.cursor;
+    api::dict_set(c.frame().globals(), c.name(oparg as usize), &value)?;
+    next()
+}
+
+fn delete_global(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &ex.cursor;
+    let name = c.name(oparg as usize);
+    if api::dict_del(c.frame().globals(), name).is_err() {
+        if api::error_matches(exc::key_error()) {
+            return Err(support::name_error(name));
+        }
+        return Err(Raised);
+    }
+    next()
+}
+
+fn no_locals(what: &str, name: &Obj) -> Raised {
+    api::raise(
+        exc::system_error(),
+        &format!("no locals {what} {}", name.debug_repr()),
+    )
+}
+
+fn load_name(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &ex.cursor;
+    let frame = c.frame();
+    let name = c.name(oparg as usize);
+    let Some(locals) = frame.locals_mapping() else {
+        return Err(no_locals("when loading", name));
+    };
+    let value = match api::mapping_get(locals, name)? {
+        Some(v) => v,
+        None => match api::dict_get(frame.globals(), name)? {
+            Some(v) => v.to_owned(),
+            None => {
+                let builtins = frame.builtins();
+                if builtins.is_exact_dict() {
+                    match api::dict_get(builtins, name)? {
+                        Some(v) => v.to_owned(),
+                        None => return Err(support::name_error(name)),
+                    }
+                } else {
+                    match api::getitem(builtins, name) {
+                        Ok(v) => v,
+                        Err(Raised) => {
+                            if api::error_matches(exc::key_error()) {
+                                return Err(support::name_error(name));
+                            }
+                            return Err(Raised);
+                        }
+                    }
+                }
+            }
+        },
+    };
+    ex.cursor.push(value);
+    next()
+}
+
+fn store_name(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.pop();
+    let c = &ex.cursor;
+    let name = c.name(oparg as usize);
+    let Some(locals) = c.frame().locals_mapping() else {
+        return Err(no_locals("found when storing", name));
+    };
+    if locals.is_exact_dict() {
+        api::dict_set(locals, name, &value)?;
+    } else {
+        api::setitem(locals, name, &value)?;
+    }
+    next()
+}
+
+fn delete_name(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &ex.cursor;
+    let name = c.name(oparg as usize);
+    let Some(locals) = c.frame().locals_mapping() else {
+        return Err(no_locals("when deleting", name));
+    };
+    if api::delitem(locals, name).is_err() {
+        return Err(support::name_error(name));
+    }
+    next()
+}
+
+// --- attributes ---------------------------------------------------------------------------
+
+fn load_attr(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let value = api::getattr(c.top(), c.name(oparg as usize))?;
+    c.set(1, value);
+    next()
+}
+
+fn store_attr(ex: &mut Exec, oparg: u32) -> Step {
+    let owner = ex.cursor.pop();
+    let value = ex.cursor.pop();
+    let result = api::setattr(&owner, ex.cursor.name(oparg as usize), &value);
+    drop((value, owner));
+    result?;
+    next()
+}
+
+fn delete_attr(ex: &mut Exec, oparg: u32) -> Step {
+    let owner = ex.cursor.pop();
+    let result = api::delattr(&owner, ex.cursor.name(oparg as usize));
+    drop(owner);
+    result?;
+    next()
+}
+
+fn load_method(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let (method, unbound) = api::get_method(c.top(), c.name(oparg as usize))?;
+    let owner = c.pop();
+    if unbound {
+        // method | self | args…
+        c.push(method);
+        c.push(owner);
+    } else {
+        // NULL | attribute | args…
+        drop(owner);
+        c.push_null();
+        c.push(method);
+    }
+    next()
+}
+
+// --- calls --------------------------------------------------------------------------------
+
+fn precall(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let n = oparg as usize;
+    let is_meth = c.peek_opt(n + 2).is_some();
+    if !is_meth {
+        let callable = c.peek(n + 1);
+        if callable.is_exact_method() {
+            let (func, self_) = api::method_parts(callable);
+            let (func, self_) = (func.to_owned(), self_.to_owned());
+            c.set(n + 1, self_);
+            c.set(n + 2, func);
+        }
+    }
+    next()
+}
+
+fn kw_names(ex: &mut Exec, oparg: u32) -> Step {
+    ex.kwnames = Some(oparg);
+    next()
+}
+
+fn call(ex: &mut Exec, oparg: u32) -> Step {
+    let kwnames = ex.kwnames.take();
+    let c = &mut ex.cursor;
+    let is_meth = c.peek_opt(oparg as usize + 2).is_some();
+    let total = oparg as usize + usize::from(is_meth);
+    let callable = c.peek(total + 1);
+    if kwnames.is_none() && callable.is_exact_function() {
+        if let Some(frame) = try_push_frame(ex, total, is_meth)? {
+            return Ok(Flow::Enter(frame));
+        }
+    }
+    let c = &mut ex.cursor;
+    let kwnames = kwnames.map(|i| c.constant(i as usize));
+    let result = api::vectorcall(c.peek(total + 1), c.top_n(total), kwnames, true);
+    c.drop_n(total + 2 - usize::from(is_meth));
+    c.push(result?);
+    check_eval_breaker(ex)
+}
+
+/// Pushes a frame for a call of the exact function below `total` arguments when its code can
+/// run here and the arguments bind positionally (with defaults for the missing ones); other
+/// calls go through vectorcall (CPython's own argument binding and error messages).
+fn try_push_frame(
+    ex: &mut Exec,
+    total: usize,
+    is_meth: bool,
+) -> api::PyResult<Option<crate::cpython::cursor::FramePtr>> {
+    use crate::cpython::objects::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
+    let c = &mut ex.cursor;
+    let func = c.peek(total + 1).to_owned();
+    let (code, defaults, _) = function_parts(&func);
+    let flags = code.flags();
+    let ndefaults = defaults.map_or(0, api::tuple_len);
+    let argcount = code.argcount();
+    if flags & (CO_VARARGS | CO_VARKEYWORDS) as u32 != 0
+        || flags & CO_OPTIMIZED as u32 == 0
+        || code.kwonlyargcount() != 0
+        || total > argcount
+        || total + ndefaults < argcount
+        || !can_inline(code)
+    {
+        return Ok(None);
+    }
+    let defaults: Vec<&Obj> = defaults.map_or_else(Vec::new, |d| api::fast_items(d).to_vec());
+    let args = c.pop_n(total);
+    c.drop_n(2 - usize::from(is_meth));
+    let frame = ex.thread.push_frame_positional(&func, args, &defaults)?;
+    Ok(Some(frame))
+}
+
+fn call_function_ex(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let mut kwargs = if oparg & 1 != 0 { Some(c.pop()) } else { None };
+    if let Some(k) = &kwargs {
+        if !k.is_exact_dict() {
+            let dict = api::new_dict()?;
+            if api::dict_merge_unique(&dict, k).is_err() {
+                support::format_kwargs_error(c.peek(2), k);
+                return Err(Raised);
+            }
+            kwargs = Some(dict);
+        }
+    }
+    let mut args = c.pop();
+    if !args.is_exact_tuple() {
+        support::check_args_iterable(c.top(), &args)?;
+        args = api::sequence_tuple(&args)?;
+    }
+    let func = c.pop();
+    let result = api::call(&func, &args, kwargs.as_deref());
+    drop((func, args, kwargs));
+    drop(c.pop_opt());
+    c.push(result?);
+    check_eval_breaker(ex)
+}
+
+fn make_function(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let code = c.pop();
+    let func = api::new_function(&code, c.frame().globals())?;
+    drop(code);
+    if oparg & 0x08 != 0 {
+        api::set_function_closure(&func, c.pop());
+    }
+    if oparg & 0x04 != 0 {
+        api::set_function_annotations(&func, c.pop());
+    }
+    if oparg & 0x02 != 0 {
+        api::set_function_kwdefaults(&func, c.pop());
+    }
+    if oparg & 0x01 != 0 {
+        api::set_function_defaults(&func, c.pop());
+    }
+    c.push(func);
+    next()
+}
+
+fn return_value(ex: &mut Exec, _: u32) -> Step {
+    Ok(Flow::Return(ex.cursor.pop()))
+}
+
+// --- jumps --------------------------------------------------------------------------------
+
+fn jump_forward(ex: &mut Exec, oparg: u32) -> Step {
+    ex.cursor.skip(oparg as usize);
+    next()
+}
+
+fn jump_backward(ex: &mut Exec, oparg: u32) -> Step {
+    ex.cursor.jump_back(oparg as usize);
+    check_eval_breaker(ex)
+}
+
+fn jump_backward_no_interrupt(ex: &mut Exec, oparg: u32) -> Step {
+    ex.cursor.jump_back(oparg as usize);
+    next()
+}
+
+/// The truth of a popped condition, with the bool singletons decided without a call.
+fn pop_truth(ex: &mut Exec) -> api::PyResult<bool> {
+    let cond = ex.cursor.pop();
+    api::is_true(&cond)
+}
+
+fn pop_jump_forward_if_false(ex: &mut Exec, oparg: u32) -> Step {
+    if !pop_truth(ex)? {
+        ex.cursor.skip(oparg as usize);
+    }
+    next()
+}
+
+fn pop_jump_forward_if_true(ex: &mut Exec, oparg: u32) -> Step {
+    if pop_truth(ex)? {
+        ex.cursor.skip(oparg as usize);
+    }
+    next()
+}
+
+fn pop_jump_backward_if_false(ex: &mut Exec, oparg: u32) -> Step {
+    if !pop_truth(ex)? {
+        ex.cursor.jump_back(oparg as usize);
+        return check_eval_breaker(ex);
+    }
+    next()
+}
+
+fn pop_jump_backward_if_true(ex: &mut Exec, oparg: u32) -> Step {
+    if pop_truth(ex)? {
+        ex.cursor.jump_back(oparg as usize);
+        return check_eval_breaker(ex);
+    }
+    next()
+}
+
+fn pop_jump_forward_if_none(ex: &mut Exec, oparg: u32) -> Step {
+    if ex.cursor.pop().is_none() {
+        ex.cursor.skip(oparg as usize);
+    }
+    next()
+}
+
+fn pop_jump_forward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
+    if !ex.cursor.pop().is_none() {
+        ex.cursor.skip(oparg as usize);
+    }
+    next()
+}
+
+fn pop_jump_backward_if_none(ex: &mut Exec, oparg: u32) -> Step {
+    if ex.cursor.pop().is_none() {
+        ex.cursor.jump_back(oparg as usize);
+        return check_eval_breaker(ex);
+    }
+    next()
+}
+
+fn pop_jump_backward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
+    if !ex.cursor.pop().is_none() {
+        ex.cursor.jump_back(oparg as usize);
+        return check_eval_breaker(ex);
+    }
+    next()
+}
+
+fn jump_if_false_or_pop(ex: &mut Exec, oparg: u32) -> Step {
+    if api::is_true(ex.cursor.top())? {
+        drop(ex.cursor.pop());
+    } else {
+        ex.cursor.skip(oparg as usize);
+    }
+    next()
+}
+
+fn jump_if_true_or_pop(ex: &mut Exec, oparg: u32) -> Step {
+    if api::is_true(ex.cursor.top())? {
+        ex.cursor.skip(oparg as usize);
+    } else {
+        drop(ex.cursor.pop());
+    }
+    next()
+}
+
+// --- iteration and unpacking ----------------------------------------------------------------
+
+fn get_iter(ex: &mut Exec, _: u32) -> Step {
+    unary(ex, api::get_iter)
+}
+
+fn for_iter(ex: &mut Exec, oparg: u32) -> Step {
+    match api::iter_next(ex.cursor.top())? {
+        Some(item) => ex.cursor.push(item),
+        None => {
+            drop(ex.cursor.pop());
+            ex.cursor.skip(oparg as usize);
+        }
+    }
+    next()
+}
+
+fn unpack_sequence(ex: &mut Exec, oparg: u32) -> Step {
+    let seq = ex.cursor.pop();
+    let values = support::unpack_iterable(&seq, oparg as usize, None)?;
+    drop(seq);
+    for value in values {
+        ex.cursor.push(value);
+    }
+    next()
+}
+
+fn unpack_ex(ex: &mut Exec, oparg: u32) -> Step {
+    let seq = ex.cursor.pop();
+    let values =
+        support::unpack_iterable(&seq, (oparg & 0xff) as usize, Some((oparg >> 8) as usize))?;
+    drop(seq);
+    for value in values {
+        ex.cursor.push(value);
+    }
+    next()
+}
+
+// --- cells --------------------------------------------------------------------------------
+
+fn make_cell(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let cell = api::new_cell(c.local(oparg as usize))?;
+    c.set_local(oparg as usize, Some(cell));
+    next()
+}
+
+/// The cell in slot `index` (MAKE_CELL or COPY_FREE_VARS put it there; hand-made code that
+/// skipped them gets a SystemError rather than a crash).
+fn cell_at(c: &Cursor, index: usize) -> api::PyResult<&Obj> {
+    match c.local(index) {
+        Some(cell) if api::is_cell(cell) => Ok(cell),
+        _ => Err(api::raise(
+            exc::system_error(),
+            "cell slot does not hold a cell",
+        )),
+    }
+}
+
+fn load_deref(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    match api::cell_get(cell_at(c, oparg as usize)?) {
+        Some(value) => {
+            c.push(value);
+            next()
+        }
+        None => Err(support::unbound_deref_error(
+            c.frame().code(),
+            oparg as usize,
+        )),
+    }
+}
+
+fn store_deref(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.pop();
+    api::cell_set(cell_at(&ex.cursor, oparg as usize)?, Some(value));
+    next()
+}
+
+fn delete_deref(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &ex.cursor;
+    let cell = cell_at(c, oparg as usize)?;
+    if api::cell_get(cell).is_none() {
+        return Err(support::unbound_deref_error(
+            c.frame().code(),
+            oparg as usize,
+        ));
+    }
+    api::cell_set(cell, None);
+    next()
+}
+
+fn load_classderef(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let name = local_name(c, oparg as usize);
+    let Some(locals) = c.frame().locals_mapping() else {
+        return Err(api::raise(
+            exc::system_error(),
+            "no locals when loading a class cell",
+        ));
+    };
+    let value = match api::mapping_get(locals, name)? {
+        Some(v) => v,
+        None => match api::cell_get(cell_at(c, oparg as usize)?) {
+            Some(v) => v,
+            None => {
+                return Err(support::unbound_deref_error(
+                    c.frame().code(),
+                    oparg as usize,
+                ))
+            }
+        },
+    };
+    c.push(value);
+    next()
+}
+
+fn copy_free_vars(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let code = c.frame().code_ref();
+    let offset = code.nlocals() + code.nplaincellvars();
+    let Some(closure) = c.frame().closure() else {
+        return Err(api::raise(
+            exc::system_error(),
+            "function has no closure for its free variables",
+        ));
+    };
+    if api::tuple_len(closure) < oparg as usize {
+        return Err(api::raise(
+            exc::system_error(),
+            "closure is shorter than the free variables",
+        ));
+    }
+    let cells: Vec<Owned> = (0..oparg as usize)
+        .map(|i| api::tuple_item(closure, i).to_owned())
+        .collect();
+    for (i, cell) in cells.into_iter().enumerate() {
+        c.set_local(offset + i, Some(cell));
+    }
+    next()
+}
+
+// --- imports, classes, annotations ---------------------------------------------------------
+
+fn import_name(ex: &mut Exec, oparg: u32) -> Step {
+    let fromlist = ex.cursor.pop();
+    let level = ex.cursor.pop();
+    let c = &ex.cursor;
+    let module = support::import_name(
+        ex.thread,
+        c.frame(),
+        c.name(oparg as usize),
+        &fromlist,
+        &level,
+    );
+    drop((fromlist, level));
+    ex.cursor.push(module?);
+    next()
+}
+
+fn import_from(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let value = support::import_from(c.top(), c.name(oparg as usize))?;
+    c.push(value);
+    next()
+}
+
+fn load_build_class(ex: &mut Exec, _: u32) -> Step {
+    let builtins = ex.cursor.frame().builtins();
+    let name = api::new_str("__build_class__")?;
+    let found = if builtins.is_exact_dict() {
+        api::dict_get(builtins, &name)?.map(Obj::to_owned)
+    } else {
+        match api::getitem(builtins, &name) {
+            Ok(v) => Some(v),
+            Err(Raised) if api::error_matches(exc::key_error()) => None,
+            Err(Raised) => return Err(Raised),
+        }
+    };
+    match found {
+        Some(bc) => {
+            ex.cursor.push(bc);
+            next()
+        }
+        None => Err(api::raise(exc::name_error(), "__build_class__ not found")),
+    }
+}
+
+fn setup_annotations(ex: &mut Exec, _: u32) -> Step {
+    let Some(locals) = ex.cursor.frame().locals_mapping() else {
+        return Err(api::raise(
+            exc::system_error(),
+            "no locals found when setting up annotations",
+        ));
+    };
+    let key = api::new_str("__annotations__")?;
+    if api::mapping_get(locals, &key)?.is_none() {
+        let dict = api::new_dict()?;
+        api::setitem(locals, &key, &dict)?;
+    }
+    next()
+}
+
+fn load_assertion_error(ex: &mut Exec, _: u32) -> Step {
+    ex.cursor.push(exc::assertion_error_class());
+    next()
+}
+
+fn print_expr(ex: &mut Exec, _: u32) -> Step {
+    let value = ex.cursor.pop();
+    let Some(hook) = api::sys_attr(c"displayhook") else {
+        return Err(api::raise(exc::runtime_error(), "lost sys.displayhook"));
+    };
+    drop(api::call_args(&hook, &[&value])?);
+    next()
+}
+
+// --- exceptions -------------------------------------------------------------------------
+
+fn raise_varargs(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let cause = (oparg == 2).then(|| c.pop());
+    let exc = (oparg >= 1).then(|| c.pop());
+    if support::do_raise(ex.thread, exc, cause) {
+        Ok(Flow::Unwind)
+    } else {
+        Err(Raised)
+    }
+}
+
+fn push_exc_info(ex: &mut Exec, _: u32) -> Step {
+    let value = ex.cursor.pop();
+    let previous = ex.thread.swap_handled_exception(value.clone());
+    ex.cursor.push(previous);
+    ex.cursor.push(value);
+    next()
+}
+
+fn pop_except(ex: &mut Exec, _: u32) -> Step {
+    let value = ex.cursor.pop();
+    drop(ex.thread.swap_handled_exception(value));
+    next()
+}
+
+fn reraise(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    if oparg != 0 {
+        let lasti = c.peek(oparg as usize + 1);
+        if !lasti.is_exact_int() {
+            return Err(api::raise(exc::system_error(), "lasti is not an int"));
+        }
+        let index = api::int_as_isize(lasti)?;
+        c.frame().set_lasti(index);
+    }
+    let value = c.pop();
+    api::restore_exception(value);
+    Ok(Flow::Unwind)
+}
+
+fn check_exc_match(ex: &mut Exec, _: u32) -> Step {
+    let right = ex.cursor.pop();
+    support::check_except_type_valid(&right)?;
+    let matched = api::exception_matches(ex.cursor.top(), &right);
+    ex.cursor.push(Owned::bool(matched));
+    next()
+}
+
+fn before_with(ex: &mut Exec, _: u32) -> Step {
+    let c = &mut ex.cursor;
+    let manager = c.top();
+    let Some(enter) = api::lookup_special(manager, c"__enter__")? else {
+        return Err(api::raise(
+            exc::type_error(),
+            &format!(
+                "'{}' object does not support the context manager protocol",
+                api::type_name(manager)
+            ),
+        ));
+    };
+    let Some(exit) = api::lookup_special(manager, c"__exit__")? else {
+        return Err(api::raise(
+            exc::type_error(),
+            &format!(
+                "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                api::type_name(manager)
+            ),
+        ));
+    };
+    c.set(1, exit);
+    let result = api::call_args(&enter, &[])?;
+    c.push(result);
+    next()
+}
+
+fn with_except_start(ex: &mut Exec, _: u32) -> Step {
+    let c = &mut ex.cursor;
+    let value = c.top();
+    let exit = c.peek(4);
+    let traceback = api::exception_traceback(value);
+    let args = [value.type_obj(), value, &traceback];
+    let result = api::call_args(exit, &args)?;
+    c.push(result);
+    next()
+}
+
+// --- pattern matching ---------------------------------------------------------------------
+
+fn get_len(ex: &mut Exec, _: u32) -> Step {
+    let n = api::len(ex.cursor.top())?;
+    let n = api::int_from_i64(n as i64)?;
+    ex.cursor.push(n);
+    next()
+}
+
+fn match_mapping(ex: &mut Exec, _: u32) -> Step {
+    let matched = api::type_has_flag(ex.cursor.top(), api::TPFLAGS_MAPPING);
+    ex.cursor.push(Owned::bool(matched));
+    next()
+}
+
+fn match_sequence(ex: &mut Exec, _: u32) -> Step {
+    let matched = api::type_has_flag(ex.cursor.top(), api::TPFLAGS_SEQUENCE);
+    ex.cursor.push(Owned::bool(matched));
+    next()
+}
+
+fn match_keys(ex: &mut Exec, _: u32) -> Step {
+    let c = &mut ex.cursor;
+    let values = support::match_keys(c.peek(2), c.peek(1))?;
+    c.push(values);
+    next()
+}
+
+fn match_class(ex: &mut Exec, oparg: u32) -> Step {
+    let c = &mut ex.cursor;
+    let names = c.pop();
+    let cls = c.pop();
+    let attrs = support::match_class(c.top(), &cls, oparg as usize, &names)?;
+    drop((names, cls));
+    c.set(1, attrs.unwrap_or_else(Owned::none));
+    next()
+}
+
+fn import_star(ex: &mut Exec, _: u32) -> Step {
+    let module = ex.cursor.pop();
+    let frame = *ex.cursor.frame();
+    ex.thread.fast_to_locals(frame)?;
+    let Some(locals) = frame.locals_mapping() else {
+        return Err(api::raise(
+            exc::system_error(),
+            "no locals found during 'import *'",
+        ));
+    };
+    let result = support::import_all_from(locals, &module);
+    ex.thread.locals_to_fast(frame);
+    result?;
+    next()
+}
+
+// --- generators and coroutines --------------------------------------------------------------
+
+fn return_generator(_: &mut Exec, _: u32) -> Step {
+    Ok(Flow::NewGenerator)
+}
+
+fn yield_value(ex: &mut Exec, _: u32) -> Step {
+    Ok(Flow::Yield(ex.cursor.pop()))
+}
+
+fn send(ex: &mut Exec, oparg: u32) -> Step {
+    let value = ex.cursor.pop();
+    match generators::send(ex.cursor.top(), &value)? {
+        Sent::Yielded(result) => ex.cursor.push(result),
+        Sent::Returned(result) => {
+            ex.cursor.set(1, result);
+            ex.cursor.skip(oparg as usize);
+        }
+    }
+    next()
+}
+
+fn get_yield_from_iter(ex: &mut Exec, _: u32) -> Step {
+    use crate::cpython::objects::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
+    let c = &mut ex.cursor;
+    let iterable = c.top();
+    if generators::is_exact_coroutine(iterable) {
+        if c.frame().code_flags() & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == 0 {
+            return Err(api::raise(
+                exc::type_error(),
+                "cannot 'yield from' a coroutine object in a non-coroutine generator",
+            ));
+        }
+    } else if !generators::is_exact_generator(iterable) {
+        let iter = api::get_iter(iterable)?;
+        c.set(1, iter);
+    }
+    next()
+}
+
+fn get_awaitable(ex: &mut Exec, oparg: u32) -> Step {
+    let iterable = ex.cursor.pop();
+    let iter = match support::get_awaitable_iter(&iterable) {
+        Ok(iter) => iter,
+        Err(Raised) => {
+            support::format_awaitable_error(iterable.type_obj(), oparg);
+            return Err(Raised);
+        }
+    };
+    if generators::is_exact_coroutine(&iter) && support::gen_yf(&iter).is_some() {
+        return Err(api::raise(
+            exc::runtime_error(),
+            "coroutine is being awaited already",
+        ));
+    }
+    ex.cursor.push(iter);
+    next()
+}
+
+fn get_aiter(ex: &mut Exec, _: u32) -> Step {
+    let obj = ex.cursor.pop();
+    let Some(iter) = api::call_am_aiter(&obj) else {
+        return Err(api::raise(
+            exc::type_error(),
+            &format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                api::type_name(&obj)
+            ),
+        ));
+    };
+    let iter = iter?;
+    if !api::has_am_anext(&iter) {
+        return Err(api::raise(
+            exc::type_error(),
+            &format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                api::type_name(&iter)
+            ),
+        ));
+    }
+    ex.cursor.push(iter);
+    next()
+}
+
+fn get_anext(ex: &mut Exec, _: u32) -> Step {
+    let aiter = ex.cursor.top();
+    let awaitable = if generators::is_exact_async_generator(aiter) {
+        api::call_am_anext(aiter).expect("async generators have am_anext")?
+    } else {
+        let Some(next_iter) = api::call_am_anext(aiter) else {
+            return Err(api::raise(
+                exc::type_error(),
+                &format!(
+                    "'async for' requires an iterator with __anext__ method, got {}",
+                    api::type_name(aiter)
+                ),
+            ));
+        };
+        let next_iter = next_iter?;
+        match support::get_awaitable_iter(&next_iter) {
+            Ok(awaitable) => awaitable,
+            Err(Raised) => {
+                return Err(api::raise_from_cause(
+                    exc::type_error(),
+                    &format!(
+                        "'async for' received an invalid object from __anext__: {}",
+                        api::type_name(&next_iter)
+                    ),
+                ))
+            }
+        }
+    };
+    ex.cursor.push(awaitable);
+    next()
+}
+
+fn end_async_for(ex: &mut Exec, _: u32) -> Step {
+    let value = ex.cursor.pop();
+    if api::exception_matches(&value, exc::stop_async_iteration_obj()) {
+        drop(value);
+        drop(ex.cursor.pop());
+        return next();
+    }
+    api::restore_exception(value);
+    Ok(Flow::Unwind)
+}
+
+fn async_gen_wrap(ex: &mut Exec, _: u32) -> Step {
+    let wrapped = generators::wrap_async_gen_value(ex.cursor.top())?;
+    ex.cursor.set(1, wrapped);
+    next()
+}
+
+fn before_async_with(ex: &mut Exec, _: u32) -> Step {
+    let c = &mut ex.cursor;
+    let manager = c.top();
+    let Some(enter) = api::lookup_special(manager, c"__aenter__")? else {
+        return Err(api::raise(
+            exc::type_error(),
+            &format!(
+                "'{}' object does not support the asynchronous context manager protocol",
+                api::type_name(manager)
+            ),
+        ));
+    };
+    let Some(exit) = api::lookup_special(manager, c"__aexit__")? else {
+        return Err(api::raise(
+            exc::type_error(),
+            &format!(
+                "'{}' object does not support the asynchronous context manager protocol \
+                 (missed __aexit__ method)",
+                api::type_name(manager)
+            ),
+        ));
+    };
+    c.set(1, exit);
+    let result = api::call_args(&enter, &[])?;
+    c.push(result);
+    next()
+}
+
+// --- except* ------------------------------------------------------------------------------
+
+fn check_eg_match(ex: &mut Exec, _: u32) -> Step {
+    let match_type = ex.cursor.pop();
+    let (rest, matched) = support::check_eg_match(ex.cursor.top(), &match_type)?;
+    if matched.is_none() {
+        drop(rest);
+        ex.cursor.push(matched);
+    } else {
+        ex.cursor.set(1, rest);
+        drop(ex.thread.swap_handled_exception(matched.clone()));
+        ex.cursor.push(matched);
+    }
+    next()
+}
+
+fn prep_reraise_star(ex: &mut Exec, _: u32) -> Step {
+    let excs = ex.cursor.pop();
+    let orig = ex.cursor.pop();
+    let value = support::prep_reraise_star(&orig, &excs)?;
+    ex.cursor.push(value);
+    next()
+}

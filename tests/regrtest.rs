@@ -54,7 +54,7 @@ fn check(module: &str) -> Result<(), Failed> {
         "regrtest exit code: python3 {} justjit {}\n{}\n--- justjit output (tail):\n{tail}",
         expected.code,
         actual.code,
-        comparison.stdout_text()
+        comparison.stdout_text() + &comparison.stderr_text()
     )
     .into())
 }

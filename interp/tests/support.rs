@@ -177,7 +177,10 @@ mod handlers {
         if capi::is_exact_coroutine(&iter) && support::gen_yf(&iter).is_some() {
             let message = "coroutine is being awaited already";
             // SAFETY: reading an exception class pointer set at initialization.
-            return Err(object::raise(unsafe { ffi::PyExc_RuntimeError }, message));
+            return Err(object::raise(
+                justjit_interp::cpython::exc::runtime_error(),
+                message,
+            ));
         }
         Ok(iter)
     }

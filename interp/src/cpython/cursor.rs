@@ -158,12 +158,6 @@ impl FramePtr {
             (*self.0).stacktop += 1;
         }
     }
-
-    /// Function of this frame as the raw mirror (for building new frames).
-    pub(crate) fn func_ptr(self) -> *mut PyFunctionObject {
-        // SAFETY: reading a field of a live frame.
-        unsafe { (*self.0).f_func }
-    }
 }
 
 /// The running state of one frame: where the next instruction is and where the stack top is.

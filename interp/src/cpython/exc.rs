@@ -1,16 +1,16 @@
-//! CPython's built-in exception classes, as the raw class pointers `object::raise` takes.
+//! CPython's built-in exception classes, borrowed for the life of the interpreter.
 
 use pyo3_ffi as ffi;
-use pyo3_ffi::PyObject;
 
 use super::object::{Obj, Owned};
 
 macro_rules! exception_classes {
     ($($fn_name:ident => $symbol:ident,)*) => {
         $(
-            pub fn $fn_name() -> *mut PyObject {
-                // SAFETY: reading an exception class pointer libpython set at initialization.
-                unsafe { ffi::$symbol }
+            pub fn $fn_name() -> &'static Obj {
+                // SAFETY: libpython sets the class pointer at initialization and the class lives
+                // as long as the interpreter.
+                unsafe { Obj::from_ptr(ffi::$symbol) }
             }
         )*
     };
@@ -36,12 +36,5 @@ exception_classes! {
 
 /// A new reference to `AssertionError` (LOAD_ASSERTION_ERROR).
 pub fn assertion_error_class() -> Owned {
-    // SAFETY: the class object is alive for the life of the interpreter.
-    unsafe { Obj::from_ptr(assertion_error()) }.to_owned()
-}
-
-/// `StopAsyncIteration` as an object (END_ASYNC_FOR's match).
-pub fn stop_async_iteration_obj() -> &'static Obj {
-    // SAFETY: the class object is alive for the life of the interpreter.
-    unsafe { Obj::from_ptr(stop_async_iteration()) }
+    assertion_error().to_owned()
 }

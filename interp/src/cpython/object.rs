@@ -271,30 +271,37 @@ pub fn clear_error() {
 }
 
 /// Whether the set exception matches `exc` (a class or tuple of classes).
-pub fn error_matches(exc: *mut PyObject) -> bool {
-    // SAFETY: GIL held; `exc` is one of CPython's static exception classes.
-    unsafe { ffi::PyErr_ExceptionMatches(exc) != 0 }
+pub fn error_matches(exc: &Obj) -> bool {
+    // SAFETY: GIL held; `exc` is a live object.
+    unsafe { ffi::PyErr_ExceptionMatches(exc.as_ptr()) != 0 }
 }
 
 /// Raises `exc` (a class) with `message`.
-pub fn raise(exc: *mut PyObject, message: &str) -> Raised {
+pub fn raise(exc: &Obj, message: &str) -> Raised {
     let text = std::ffi::CString::new(message.replace('\0', "\\0")).expect("no NUL left");
     // SAFETY: GIL held; `exc` is an exception class; the message is a valid C string.
-    unsafe { ffi::PyErr_SetString(exc, text.as_ptr()) };
+    unsafe { ffi::PyErr_SetString(exc.as_ptr(), text.as_ptr()) };
     Raised
 }
 
 /// Raises `exc` (a class) with `value` as its argument/instance.
-pub fn raise_object(exc: *mut PyObject, value: &Obj) -> Raised {
+pub fn raise_object(exc: &Obj, value: &Obj) -> Raised {
     // SAFETY: GIL held; both are live objects.
-    unsafe { ffi::PyErr_SetObject(exc, value.as_ptr()) };
+    unsafe { ffi::PyErr_SetObject(exc.as_ptr(), value.as_ptr()) };
+    Raised
+}
+
+/// Raises MemoryError (CPython's preallocated instance).
+pub fn raise_no_memory() -> Raised {
+    // SAFETY: GIL held.
+    unsafe { ffi::PyErr_NoMemory() };
     Raised
 }
 
 /// Raises `exc` (a class) with no value.
-pub fn raise_none(exc: *mut PyObject) -> Raised {
-    // SAFETY: GIL held.
-    unsafe { ffi::PyErr_SetNone(exc) };
+pub fn raise_none(exc: &Obj) -> Raised {
+    // SAFETY: GIL held; a live class.
+    unsafe { ffi::PyErr_SetNone(exc.as_ptr()) };
     Raised
 }
 
@@ -426,8 +433,7 @@ pub fn getattr_opt(obj: &Obj, name: &Obj) -> PyResult<Option<Owned>> {
     match getattr(obj, name) {
         Ok(v) => Ok(Some(v)),
         Err(Raised) => {
-            // SAFETY: static exception class.
-            if error_matches(unsafe { ffi::PyExc_AttributeError }) {
+            if error_matches(super::exc::attribute_error()) {
                 clear_error();
                 Ok(None)
             } else {
@@ -724,8 +730,7 @@ pub fn mapping_get(mapping: &Obj, key: &Obj) -> PyResult<Option<Owned>> {
     match getitem(mapping, key) {
         Ok(v) => Ok(Some(v)),
         Err(Raised) => {
-            // SAFETY: static exception class.
-            if error_matches(unsafe { ffi::PyExc_KeyError }) {
+            if error_matches(super::exc::key_error()) {
                 clear_error();
                 Ok(None)
             } else {
@@ -1027,7 +1032,7 @@ pub fn has_am_anext(obj: &Obj) -> bool {
 
 /// Raises `exc` with `message`, chained to the exception being raised now
 /// (`_PyErr_FormatFromCause`).
-pub fn raise_from_cause(exc: *mut PyObject, message: &str) -> Raised {
+pub fn raise_from_cause(exc: &Obj, message: &str) -> Raised {
     extern "C" {
         fn _PyErr_FormatFromCause(
             exc: *mut PyObject,
@@ -1037,6 +1042,6 @@ pub fn raise_from_cause(exc: *mut PyObject, message: &str) -> Raised {
     }
     let text = std::ffi::CString::new(message.replace('\0', "\\0")).expect("no NUL left");
     // SAFETY: GIL held; "%s" with a valid C string.
-    unsafe { _PyErr_FormatFromCause(exc, c"%s".as_ptr(), text.as_ptr()) };
+    unsafe { _PyErr_FormatFromCause(exc.as_ptr(), c"%s".as_ptr(), text.as_ptr()) };
     Raised
 }

@@ -19,6 +19,10 @@ use super::object::{Obj, Owned, PyResult, Raised};
 use super::objects::{PyCodeObject, PyFunctionObject, PyGenObject};
 use super::state::{self, _PyStackChunk, PyThreadState};
 
+/// `PyTrace_EXCEPTION` and `PyTrace_RETURN` (cpython/pystate.h).
+const PY_TRACE_EXCEPTION: c_int = 1;
+const PY_TRACE_RETURN: c_int = 3;
+
 extern "C" {
     fn _Py_CheckRecursiveCall(tstate: *mut PyThreadState, where_: *const c_char) -> c_int;
     fn PyObject_GC_IsTracked(op: *mut PyObject) -> c_int;
@@ -371,23 +375,149 @@ impl Thread {
         }
     }
 
-    /// The frame object of `frame`, created if needed (borrowed; NULL with an exception set if
-    /// it cannot be made). CPython's maker is not exported: `PyEval_GetFrame` makes it for the
-    /// current frame, so `frame` is made current for the call.
+    /// The frame object of `frame`, created if needed (borrowed; NULL with MemoryError set if
+    /// it cannot be made, replacing any exception being raised, as CPython's maker does).
+    /// CPython's maker is not exported: `PyEval_GetFrame` makes it for the current frame, so
+    /// `frame` is made current for the call, with the pending exception kept aside.
     pub fn frame_object(self, frame: FramePtr) -> *mut PyFrameObject {
-        // SAFETY: the C frame chain is live; the current frame is restored right after.
+        // SAFETY: the C frame chain is live; the current frame is restored right after; the
+        // pending exception is fetched and restored around the call (PyEval_GetFrame clears
+        // errors).
         unsafe {
             let existing = (*frame.as_ptr()).frame_obj;
             if !existing.is_null() {
                 return existing;
             }
+            let (mut ty, mut value, mut tb) = (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
+            ffi::PyErr_Fetch(&mut ty, &mut value, &mut tb);
             let cframe: *mut _PyCFrame = (*self.0).cframe;
             let saved = (*cframe).current_frame;
             (*cframe).current_frame = frame.as_ptr();
             let result = ffi::PyEval_GetFrame();
             (*cframe).current_frame = saved;
+            if result.is_null() {
+                ffi::Py_XDECREF(ty);
+                ffi::Py_XDECREF(value);
+                ffi::Py_XDECREF(tb);
+                ffi::PyErr_NoMemory();
+            } else {
+                ffi::PyErr_Restore(ty, value, tb);
+            }
             result.cast()
         }
+    }
+
+    // --- trace events the evaluator itself emits (only while handing frames back) ---
+
+    /// `call_exc_trace`: reports the exception being raised in `frame` to the trace function
+    /// (`sys.settrace`) as an 'exception' event. If the trace function raises, its exception
+    /// replaces the one being raised.
+    pub fn trace_exception(self, frame: FramePtr) {
+        // SAFETY: GIL held; the exception triple is fetched, handed to the trace function as a
+        // tuple and restored (or released when the trace function raised).
+        unsafe {
+            let Some(func) = (*self.0).c_tracefunc else {
+                return;
+            };
+            let obj = (*self.0).c_traceobj;
+            let (mut ty, mut value, mut tb) = (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
+            ffi::PyErr_Fetch(&mut ty, &mut value, &mut tb);
+            if value.is_null() {
+                value = ffi::Py_None();
+                ffi::Py_INCREF(value);
+            }
+            ffi::PyErr_NormalizeException(&mut ty, &mut value, &mut tb);
+            let tb_arg = if tb.is_null() { ffi::Py_None() } else { tb };
+            let arg = ffi::PyTuple_Pack(3, ty, value, tb_arg);
+            if arg.is_null() {
+                ffi::PyErr_Restore(ty, value, tb);
+                return;
+            }
+            let err = self.call_trace(func, obj, frame, PY_TRACE_EXCEPTION, arg);
+            ffi::Py_DECREF(arg);
+            if err == 0 {
+                ffi::PyErr_Restore(ty, value, tb);
+            } else {
+                ffi::Py_XDECREF(ty);
+                ffi::Py_XDECREF(value);
+                ffi::Py_XDECREF(tb);
+            }
+        }
+    }
+
+    /// `TRACE_FUNCTION_UNWIND`: a 'return' event with no value to the trace and profile
+    /// functions for a frame left by an exception; what they raise is ignored.
+    pub fn trace_unwind(self, frame: FramePtr) {
+        // SAFETY: GIL held; call_trace_protected keeps the exception being raised aside.
+        unsafe {
+            let t = self.0;
+            if let Some(func) = (*t).c_tracefunc {
+                self.call_trace_protected(func, (*t).c_traceobj, frame, PY_TRACE_RETURN);
+            }
+            if let Some(func) = (*t).c_profilefunc {
+                self.call_trace_protected(func, (*t).c_profileobj, frame, PY_TRACE_RETURN);
+            }
+        }
+    }
+
+    /// `call_trace_protected` with a NULL argument: the pending exception is kept aside.
+    unsafe fn call_trace_protected(
+        self,
+        func: ffi::Py_tracefunc,
+        obj: *mut PyObject,
+        frame: FramePtr,
+        what: c_int,
+    ) {
+        // SAFETY: as in `trace_exception`.
+        unsafe {
+            let (mut ty, mut value, mut tb) = (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
+            ffi::PyErr_Fetch(&mut ty, &mut value, &mut tb);
+            if self.call_trace(func, obj, frame, what, ptr::null_mut()) == 0 {
+                ffi::PyErr_Restore(ty, value, tb);
+            } else {
+                ffi::Py_XDECREF(ty);
+                ffi::Py_XDECREF(value);
+                ffi::Py_XDECREF(tb);
+            }
+        }
+    }
+
+    /// `call_trace`: calls a trace/profile function for `frame` with its line number set.
+    unsafe fn call_trace(
+        self,
+        func: ffi::Py_tracefunc,
+        obj: *mut PyObject,
+        frame: FramePtr,
+        what: c_int,
+        arg: *mut PyObject,
+    ) -> c_int {
+        // SAFETY: GIL held; the frame is live and has started.
+        unsafe {
+            let t = self.0;
+            if (*t).tracing != 0 {
+                return 0;
+            }
+            let f = self.frame_object(frame);
+            if f.is_null() {
+                return -1;
+            }
+            let old_what = (*t).tracing_what;
+            (*t).tracing_what = what;
+            ffi::PyThreadState_EnterTracing(t.cast());
+            let code = (*frame.as_ptr()).f_code;
+            (*f).f_lineno = ffi::PyCode_Addr2Line(code.cast(), (frame.lasti() * 2) as c_int);
+            let result = func(obj, f.cast(), what, arg);
+            (*f).f_lineno = 0;
+            ffi::PyThreadState_LeaveTracing(t.cast());
+            (*t).tracing_what = old_what;
+            result
+        }
+    }
+
+    /// Whether a trace function (`sys.settrace`) is set on this thread.
+    pub fn has_trace_function(self) -> bool {
+        // SAFETY: reading a field of the live thread state.
+        unsafe { (*self.0).c_tracefunc.is_some() }
     }
 
     /// `PyFrame_FastToLocalsWithError` on the frame's frame object (IMPORT_STAR).

@@ -1337,7 +1337,7 @@ fn get_anext(ex: &mut Exec, _: u32) -> Step {
 
 fn end_async_for(ex: &mut Exec, _: u32) -> Step {
     let value = ex.cursor.pop();
-    if api::exception_matches(&value, exc::stop_async_iteration_obj()) {
+    if api::exception_matches(&value, exc::stop_async_iteration()) {
         drop(value);
         drop(ex.cursor.pop());
         return next();

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use crate::cpython::code_extra::ExtraSlot;
 use crate::cpython::cursor::{CodeRef, Cursor, FramePtr};
 use crate::cpython::generators;
-use crate::cpython::object::{self, int_from_i64, Obj, Owned, Raised};
+use crate::cpython::object::{self, int_from_i64, Owned, Raised};
 use crate::cpython::opcode;
 use crate::cpython::runtime::Thread;
 use crate::stats::{self, HandBackReason};
@@ -84,7 +84,7 @@ fn analyse(code: CodeRef) -> CodeInfo {
     CodeInfo { runnable }
 }
 
-fn code_info(code: CodeRef) -> Option<&CodeInfo> {
+fn code_info(code: CodeRef<'_>) -> Option<&CodeInfo> {
     let slot = CODE_INFO.get_or_init(ExtraSlot::request).as_ref()?;
     Some(slot.get_or_insert_with(code.obj(), || analyse(code)))
 }
@@ -198,6 +198,9 @@ impl Exec {
             }
             if add_traceback {
                 self.thread.add_traceback(frame);
+                if self.thread.has_trace_function() {
+                    self.thread.trace_exception(frame);
+                }
             }
             let offset = self.cursor.next_index() - 1;
             if let Some(handler) = exception_table::find_handler(frame.exception_table(), offset) {
@@ -211,14 +214,27 @@ impl Exec {
                         }
                     }
                 }
-                let exc = object::fetch_normalized().expect("an exception is set");
+                let Some(exc) = object::fetch_normalized() else {
+                    // Only reachable when memory ran out while raising.
+                    object::raise_no_memory();
+                    add_traceback = false;
+                    continue;
+                };
                 self.cursor.push(exc);
                 self.cursor.jump_to(handler.target);
+                if self.thread.use_tracing() {
+                    // Tracing started while this frame ran: CPython's evaluator runs the
+                    // handler and emits its line events.
+                    return self.hand_back_here();
+                }
                 return None;
             }
             // No handler: the frame is done.
             self.cursor.unwind_to(0);
             self.cursor.store_stack();
+            if self.thread.use_tracing() {
+                self.thread.trace_unwind(frame);
+            }
             self.thread.leave_call();
             if frame.is_entry() {
                 return Some(Exit::Error);
@@ -349,7 +365,10 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Exit {
                     None
                 }
             }
-            Ok(Flow::Return(value)) => ex.return_value(value),
+            Ok(Flow::Return(value)) => match ex.return_value(value) {
+                None if ex.thread.use_tracing() => ex.hand_back_here(),
+                other => other,
+            },
             Ok(Flow::Enter(callee)) => ex.enter(callee),
             Ok(Flow::Yield(value)) => ex.yield_value(value),
             Ok(Flow::NewGenerator) => ex.new_generator(),
@@ -360,9 +379,4 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Exit {
             return exit;
         }
     }
-}
-
-/// Convenience for instruction bodies: a borrowed object as an owned one.
-pub(crate) fn own(obj: &Obj) -> Owned {
-    obj.to_owned()
 }

@@ -4,8 +4,6 @@
 //! content (lone surrogates included); `%s` pieces, which CPython reads from a UTF-8 C string,
 //! go through [`c_str`].
 
-use pyo3_ffi::PyObject;
-
 use crate::cpython::object::{self, join_strs, new_str, Obj, Owned, PyResult, Raised};
 
 /// One piece of a message.
@@ -37,10 +35,7 @@ pub(super) fn text(message: &str) -> PyResult<Owned> {
 /// `_PyErr_Format(exc, ...)`: clears the exception being raised, builds the message and raises
 /// `exc` with it. If building the message raises, `exc` is raised with no value, as CPython's
 /// `_PyErr_SetObject(exc, NULL)` does after a failed `PyUnicode_FromFormat`.
-pub(super) fn raise_formatted(
-    exc: *mut PyObject,
-    build: impl FnOnce() -> PyResult<Owned>,
-) -> Raised {
+pub(super) fn raise_formatted(exc: &Obj, build: impl FnOnce() -> PyResult<Owned>) -> Raised {
     object::clear_error();
     match build() {
         Ok(message) => object::raise_object(exc, &message),
@@ -49,7 +44,7 @@ pub(super) fn raise_formatted(
 }
 
 /// `PyErr_SetString(exc, message)` for a fixed message.
-pub(super) fn raise_text(exc: *mut PyObject, message: &str) -> Raised {
+pub(super) fn raise_text(exc: &Obj, message: &str) -> Raised {
     raise_formatted(exc, || text(message))
 }
 

@@ -1,8 +1,6 @@
 //! The errors of name lookups: ceval.c's `format_exc_check_arg` with `NAME_ERROR_MSG`,
 //! `UNBOUNDLOCAL_ERROR_MSG` and `UNBOUNDFREE_ERROR_MSG`, and `format_exc_unbound`.
 
-use pyo3_ffi::PyObject;
-
 use crate::cpython::cursor::CodeRef;
 use crate::cpython::exc;
 use crate::cpython::object::{self, Obj, Raised};
@@ -54,16 +52,12 @@ fn unbound_local_message(name: &str) -> String {
 /// Raises `exc` with the message made from the UTF-8 text of `name`; for exactly NameError,
 /// also sets the exception's `name` attribute. If `name` cannot be encoded, that error is
 /// what is raised.
-fn format_exc_check_arg(
-    exc: *mut PyObject,
-    name: &Obj,
-    message: impl FnOnce(&str) -> String,
-) -> Raised {
+fn format_exc_check_arg(exc: &Obj, name: &Obj, message: impl FnOnce(&str) -> String) -> Raised {
     let Ok(name_text) = object::str_to_string(name) else {
         return Raised;
     };
     raise_formatted(exc, || text(&message(&name_text)));
-    if exc == exc::name_error() {
+    if exc.is(exc::name_error()) {
         // The fresh exception is a NameError whose `name` is unset: set it, ignoring failure
         // (the NameError is raised either way).
         if let Some(value) = object::fetch_normalized() {

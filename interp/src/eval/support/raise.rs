@@ -49,7 +49,7 @@ pub fn do_raise(thread: Thread, exc: Option<Owned>, cause: Option<Owned>) -> boo
         };
         capi::set_exception_cause(&value, fixed_cause);
     }
-    object::raise_object(ty.as_ptr(), &value);
+    object::raise_object(&ty, &value);
     false
 }
 

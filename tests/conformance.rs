@@ -52,10 +52,51 @@ impl Program {
             Vec::new()
         };
         let args: Vec<&OsStr> = args.iter().map(OsString::as_os_str).collect();
-        compare_in(dir, &args, &stdin, LIMIT)
-            .map(|_| ())
-            .map_err(Failed::from)
+        let stats_dir = std::env::temp_dir().join(format!(
+            "justjit-conformance-{}-{}",
+            std::process::id(),
+            self.file_name().to_string_lossy()
+        ));
+        let _ = std::fs::remove_dir_all(&stats_dir);
+        std::fs::create_dir_all(&stats_dir).map_err(|e| e.to_string())?;
+        let stats = stats_dir.join("stats-{pid}.json");
+        compare_in(
+            dir,
+            &args,
+            &stdin,
+            LIMIT,
+            &[("JUSTJIT_STATS", stats.as_os_str())],
+        )?;
+        let result = check_no_hand_back(&stats_dir);
+        let _ = std::fs::remove_dir_all(&stats_dir);
+        result
     }
+}
+
+/// Every process of the run (the program and any subprocess it started) ran all its frames in
+/// the Rust interpreter, except frames handed back because tracing was active.
+fn check_no_hand_back(stats_dir: &Path) -> Result<(), Failed> {
+    let mut files = 0;
+    for entry in std::fs::read_dir(stats_dir).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let text = std::fs::read(&path).map_err(|e| e.to_string())?;
+        let json: serde_json::Value = serde_json::from_slice(&text).map_err(|e| e.to_string())?;
+        files += 1;
+        let frames = &json["frames"];
+        for (reason, count) in frames["handed_back"].as_object().ok_or("no handed_back")? {
+            if reason != "tracing" && count.as_u64() != Some(0) {
+                return Err(format!(
+                    "{count} frames handed back for {reason}: {}",
+                    frames["unsupported_instructions"]
+                )
+                .into());
+            }
+        }
+    }
+    if files == 0 {
+        return Err("justjit wrote no stats file".into());
+    }
+    Ok(())
 }
 
 fn corpus_dir() -> PathBuf {

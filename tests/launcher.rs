@@ -24,7 +24,7 @@ fn scratch(name: &str) -> PathBuf {
 
 fn same(dir: &Path, args: &[&str], stdin: &str) -> support::Outcome {
     let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
-    compare_in(dir, &args, stdin.as_bytes(), LIMIT)
+    compare_in(dir, &args, stdin.as_bytes(), LIMIT, &[])
         .unwrap_or_else(|report| panic!("{args:?}: {report}"))
 }
 

@@ -198,11 +198,14 @@ pub fn compare_in(
     args: &[&OsStr],
     stdin: &[u8],
     limit: Duration,
+    justjit_env: &[(&str, &OsStr)],
 ) -> Result<Outcome, String> {
     let mut expected_cmd = command(Interp::Python, args);
     expected_cmd.current_dir(dir);
     let mut actual_cmd = command(Interp::Justjit, args);
-    actual_cmd.current_dir(dir);
+    actual_cmd
+        .current_dir(dir)
+        .envs(justjit_env.iter().copied());
     let expected = run(expected_cmd, stdin, limit)?.without_executable(Path::new(PYTHON));
     let actual = run(actual_cmd, stdin, limit)?.without_executable(&justjit_python_link());
     match difference(&expected, &actual) {

@@ -454,3 +454,35 @@ fn justjit_module_is_not_in_python3() {
     assert_eq!(out.code, 1);
     assert!(out.stderr_text().contains("ModuleNotFoundError"));
 }
+
+#[test]
+fn ctrl_c_interrupts_a_tight_loop() {
+    let mut outcomes = Vec::new();
+    for interp in [Interp::Python, Interp::Justjit] {
+        let args: [&OsStr; 2] = [
+            "-c".as_ref(),
+            "print('ready', flush=True)\nwhile True:\n    pass\n".as_ref(),
+        ];
+        let mut cmd = command(interp, &args);
+        cmd.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().expect("start");
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 6];
+        std::io::Read::read_exact(&mut stdout, &mut first).expect("the program starts");
+        std::thread::sleep(Duration::from_millis(200));
+        let status = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        outcomes.push((
+            output.status.code(),
+            stderr.lines().last().map(str::to_owned),
+        ));
+    }
+    assert_eq!(outcomes[0], outcomes[1]);
+    assert_eq!(outcomes[1].1.as_deref(), Some("KeyboardInterrupt"));
+}

@@ -525,6 +525,9 @@ impl<'a> CodeRef<'a> {
     pub fn argcount(&self) -> usize {
         self.field(|c| c.co_argcount) as usize
     }
+    pub fn posonlyargcount(&self) -> usize {
+        self.field(|c| c.co_posonlyargcount) as usize
+    }
     pub fn kwonlyargcount(&self) -> usize {
         self.field(|c| c.co_kwonlyargcount) as usize
     }

@@ -403,6 +403,23 @@ pub fn rich_compare(a: &Obj, b: &Obj, op: c_int) -> PyResult<Owned> {
     new_ref!(ffi::PyObject_RichCompare(a.as_ptr(), b.as_ptr(), op))
 }
 
+pub fn is_exception_instance(obj: &Obj) -> bool {
+    obj.has_flag(ffi::Py_TPFLAGS_BASE_EXC_SUBCLASS)
+}
+
+pub fn is_code(obj: &Obj) -> bool {
+    obj.is_exact(ptr::addr_of_mut!(ffi::PyCode_Type))
+}
+
+pub fn is_exact_set(obj: &Obj) -> bool {
+    obj.is_exact(ptr::addr_of_mut!(ffi::PySet_Type))
+}
+
+/// `PyObject_RichCompareBool` (identity implies equality for `Py_EQ`).
+pub fn rich_compare_bool(a: &Obj, b: &Obj, op: c_int) -> PyResult<bool> {
+    truth!(ffi::PyObject_RichCompareBool(a.as_ptr(), b.as_ptr(), op))
+}
+
 /// `item in container`.
 pub fn contains(container: &Obj, item: &Obj) -> PyResult<bool> {
     truth!(ffi::PySequence_Contains(container.as_ptr(), item.as_ptr()))
@@ -487,7 +504,11 @@ pub fn iter_next(iter: &Obj) -> PyResult<Option<Owned>> {
     // PyIter_Check in the caller's creation path); it returns a new reference or NULL.
     unsafe {
         let tp = iter.type_ptr();
-        let next = (*tp).tp_iternext.expect("an iterator has tp_iternext");
+        let Some(next) = (*tp).tp_iternext else {
+            // Only hand-made bytecode runs FOR_ITER on a non-iterator.
+            let message = format!("'{}' object is not an iterator", type_name(iter));
+            return Err(raise(super::exc::type_error(), &message));
+        };
         let item = next(iter.as_ptr());
         if !item.is_null() {
             return Ok(Some(Owned::from_raw_unchecked(item)));

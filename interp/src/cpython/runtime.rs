@@ -180,37 +180,23 @@ impl Thread {
 
     // --- frames ---
 
-    /// Pushes a frame for `func` on the data stack with the arguments moved into its first
-    /// locals (the caller checked they bind positionally: `args.len() <= co_argcount` and the
-    /// defaults cover the rest), the remaining locals NULL or default values.
-    pub fn push_frame_positional(
-        self,
-        func: &Obj,
-        args: Vec<Owned>,
-        defaults: &[&Obj],
-    ) -> PyResult<FramePtr> {
-        debug_assert!(func.is_exact_function());
+    /// Pushes a frame for `func` on the data stack with `locals` as its initial local slots
+    /// (arguments bound, the rest empty). `locals` has `co_nlocalsplus` entries.
+    pub fn push_frame(self, func: &Obj, locals: Vec<Option<Owned>>) -> PyResult<FramePtr> {
+        assert!(func.is_exact_function());
         // SAFETY: `func` is a live function; the new frame is carved out of the thread's data
-        // stack with room for the code's locals and stack; every slot is initialized before the
-        // frame is returned.
+        // stack with room for the code's locals and stack; every local slot is initialized
+        // before the frame is returned.
         unsafe {
             let f = func.as_ptr().cast::<PyFunctionObject>();
             let code = (*f).func_code.cast::<PyCodeObject>();
+            assert_eq!(locals.len(), (*code).co_nlocalsplus as usize);
             let frame = self.allocate_frame(PyCodeObject::frame_slots(code))?;
             ffi::Py_INCREF(func.as_ptr());
             initialize_specials(frame, f, ptr::null_mut());
-            let locals = _PyInterpreterFrame::localsplus_ptr(frame);
-            let nlocalsplus = (*code).co_nlocalsplus as usize;
-            let nargs = args.len();
-            for (i, arg) in args.into_iter().enumerate() {
-                *locals.add(i) = arg.into_raw();
-            }
-            let first_default = (*code).co_argcount as usize - defaults.len();
-            for i in nargs..(*code).co_argcount as usize {
-                *locals.add(i) = defaults[i - first_default].to_owned().into_raw();
-            }
-            for i in (*code).co_argcount as usize..nlocalsplus {
-                *locals.add(i) = ptr::null_mut();
+            let slots = _PyInterpreterFrame::localsplus_ptr(frame);
+            for (i, value) in locals.into_iter().enumerate() {
+                *slots.add(i) = value.map_or(ptr::null_mut(), Owned::into_raw);
             }
             Ok(FramePtr::new(frame))
         }

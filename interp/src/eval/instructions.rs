@@ -5,14 +5,15 @@
 //! code object can run here). Semantics, stack discipline and error messages follow 3.11's
 //! Python/ceval.c; the comments say where this evaluator differs from it and why.
 
-use crate::cpython::cursor::{function_parts, Cursor};
+use crate::cpython::cursor::Cursor;
 use crate::cpython::exc;
 use crate::cpython::generators::{self, Sent};
 use crate::cpython::object::{self as api, Obj, Owned, Raised};
 use crate::cpython::opcode;
 
+use super::calls;
 use super::support;
-use super::{can_inline, Exec, Flow, Step};
+use super::{Exec, Flow, Step};
 
 macro_rules! instructions {
     ($($op:ident => $body:ident,)*) => {
@@ -147,6 +148,21 @@ instructions! {
 
 fn next() -> Step {
     Ok(Flow::Next)
+}
+
+/// A SystemError for a value of the wrong type that only hand-made bytecode can produce (the
+/// validator checks what it can see statically; these are checked where they are used).
+fn bad_bytecode(what: &str) -> Raised {
+    api::raise(exc::system_error(), &format!("bad bytecode: {what}"))
+}
+
+/// `value` must be an exception instance (what the compiler's handlers always hold there).
+fn require_exception(value: &Obj, instruction: &str) -> api::PyResult<()> {
+    if api::is_exception_instance(value) {
+        Ok(())
+    } else {
+        Err(bad_bytecode(&format!("{instruction} needs an exception")))
+    }
 }
 
 /// After a backward jump or a call: let pending work (signals, other threads) run.
@@ -414,6 +430,9 @@ fn map_add(ex: &mut Exec, oparg: u32) -> Step {
 
 fn list_extend(ex: &mut Exec, oparg: u32) -> Step {
     let iterable = ex.cursor.pop();
+    if !ex.cursor.peek(oparg as usize).is_exact_list() {
+        return Err(bad_bytecode("LIST_EXTEND target is not a list"));
+    }
     if api::list_extend(ex.cursor.peek(oparg as usize), &iterable).is_err() {
         support::list_extend_error(&iterable);
         return Err(Raised);
@@ -423,6 +442,9 @@ fn list_extend(ex: &mut Exec, oparg: u32) -> Step {
 
 fn set_update(ex: &mut Exec, oparg: u32) -> Step {
     let iterable = ex.cursor.pop();
+    if !api::is_exact_set(ex.cursor.peek(oparg as usize)) {
+        return Err(bad_bytecode("SET_UPDATE target is not a set"));
+    }
     api::set_update(ex.cursor.peek(oparg as usize), &iterable)?;
     next()
 }
@@ -663,49 +685,23 @@ fn call(ex: &mut Exec, oparg: u32) -> Step {
     let c = &mut ex.cursor;
     let is_meth = c.peek_opt(oparg as usize + 2).is_some();
     let total = oparg as usize + usize::from(is_meth);
-    let callable = c.peek(total + 1);
-    if kwnames.is_none() && callable.is_exact_function() {
-        if let Some(frame) = try_push_frame(ex, total, is_meth)? {
+    if c.peek(total + 1).is_exact_function() {
+        let names = kwnames.map(|i| c.constant(i as usize).to_owned());
+        if let Some(frame) = calls::try_push_frame(ex, total, is_meth, names.as_deref())? {
             return Ok(Flow::Enter(frame));
         }
     }
     let c = &mut ex.cursor;
     let kwnames = kwnames.map(|i| c.constant(i as usize));
+    if kwnames.is_some_and(|k| api::tuple_len(k) > total) {
+        return Err(bad_bytecode(
+            "KW_NAMES names more arguments than CALL passes",
+        ));
+    }
     let result = api::vectorcall(c.peek(total + 1), c.top_n(total), kwnames, true);
     c.drop_n(total + 2 - usize::from(is_meth));
     c.push(result?);
     check_eval_breaker(ex)
-}
-
-/// Pushes a frame for a call of the exact function below `total` arguments when its code can
-/// run here and the arguments bind positionally (with defaults for the missing ones); other
-/// calls go through vectorcall (CPython's own argument binding and error messages).
-fn try_push_frame(
-    ex: &mut Exec,
-    total: usize,
-    is_meth: bool,
-) -> api::PyResult<Option<crate::cpython::cursor::FramePtr>> {
-    use crate::cpython::objects::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
-    let c = &mut ex.cursor;
-    let func = c.peek(total + 1).to_owned();
-    let (code, defaults, _) = function_parts(&func);
-    let flags = code.flags();
-    let ndefaults = defaults.map_or(0, api::tuple_len);
-    let argcount = code.argcount();
-    if flags & (CO_VARARGS | CO_VARKEYWORDS) as u32 != 0
-        || flags & CO_OPTIMIZED as u32 == 0
-        || code.kwonlyargcount() != 0
-        || total > argcount
-        || total + ndefaults < argcount
-        || !can_inline(code)
-    {
-        return Ok(None);
-    }
-    let defaults: Vec<&Obj> = defaults.map_or_else(Vec::new, |d| api::fast_items(d).to_vec());
-    let args = c.pop_n(total);
-    c.drop_n(2 - usize::from(is_meth));
-    let frame = ex.thread.push_frame_positional(&func, args, &defaults)?;
-    Ok(Some(frame))
 }
 
 fn call_function_ex(ex: &mut Exec, oparg: u32) -> Step {
@@ -737,19 +733,42 @@ fn call_function_ex(ex: &mut Exec, oparg: u32) -> Step {
 fn make_function(ex: &mut Exec, oparg: u32) -> Step {
     let c = &mut ex.cursor;
     let code = c.pop();
+    if !api::is_code(&code) {
+        return Err(bad_bytecode("MAKE_FUNCTION needs a code object"));
+    }
     let func = api::new_function(&code, c.frame().globals())?;
     drop(code);
+    // The compiler always passes these types; hand-made bytecode gets a SystemError instead of
+    // a function whose fields CPython would misread.
     if oparg & 0x08 != 0 {
-        api::set_function_closure(&func, c.pop());
+        let closure = c.pop();
+        if !closure.is_exact_tuple() {
+            return Err(bad_bytecode("MAKE_FUNCTION closure is not a tuple"));
+        }
+        api::set_function_closure(&func, closure);
     }
     if oparg & 0x04 != 0 {
-        api::set_function_annotations(&func, c.pop());
+        let annotations = c.pop();
+        if !annotations.is_exact_tuple() {
+            return Err(bad_bytecode("MAKE_FUNCTION annotations are not a tuple"));
+        }
+        api::set_function_annotations(&func, annotations);
     }
     if oparg & 0x02 != 0 {
-        api::set_function_kwdefaults(&func, c.pop());
+        let kwdefaults = c.pop();
+        if !kwdefaults.is_exact_dict() {
+            return Err(bad_bytecode(
+                "MAKE_FUNCTION keyword defaults are not a dict",
+            ));
+        }
+        api::set_function_kwdefaults(&func, kwdefaults);
     }
     if oparg & 0x01 != 0 {
-        api::set_function_defaults(&func, c.pop());
+        let defaults = c.pop();
+        if !defaults.is_exact_tuple() {
+            return Err(bad_bytecode("MAKE_FUNCTION defaults are not a tuple"));
+        }
+        api::set_function_defaults(&func, defaults);
     }
     c.push(func);
     next()
@@ -1092,6 +1111,7 @@ fn raise_varargs(ex: &mut Exec, oparg: u32) -> Step {
 
 fn push_exc_info(ex: &mut Exec, _: u32) -> Step {
     let value = ex.cursor.pop();
+    require_exception(&value, "PUSH_EXC_INFO")?;
     let previous = ex.thread.swap_handled_exception(value.clone());
     ex.cursor.push(previous);
     ex.cursor.push(value);
@@ -1100,6 +1120,9 @@ fn push_exc_info(ex: &mut Exec, _: u32) -> Step {
 
 fn pop_except(ex: &mut Exec, _: u32) -> Step {
     let value = ex.cursor.pop();
+    if !value.is_none() {
+        require_exception(&value, "POP_EXCEPT")?;
+    }
     drop(ex.thread.swap_handled_exception(value));
     next()
 }
@@ -1115,6 +1138,7 @@ fn reraise(ex: &mut Exec, oparg: u32) -> Step {
         c.frame().set_lasti(index);
     }
     let value = c.pop();
+    require_exception(&value, "RERAISE")?;
     api::restore_exception(value);
     Ok(Flow::Unwind)
 }
@@ -1157,6 +1181,7 @@ fn before_with(ex: &mut Exec, _: u32) -> Step {
 fn with_except_start(ex: &mut Exec, _: u32) -> Step {
     let c = &mut ex.cursor;
     let value = c.top();
+    require_exception(value, "WITH_EXCEPT_START")?;
     let exit = c.peek(4);
     let traceback = api::exception_traceback(value);
     let args = [value.type_obj(), value, &traceback];
@@ -1342,6 +1367,7 @@ fn end_async_for(ex: &mut Exec, _: u32) -> Step {
         drop(ex.cursor.pop());
         return next();
     }
+    require_exception(&value, "END_ASYNC_FOR")?;
     api::restore_exception(value);
     Ok(Flow::Unwind)
 }

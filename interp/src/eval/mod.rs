@@ -10,6 +10,7 @@
 //! and `run_loop::<true>` (tracing: every instruction also goes to the recorder). Both are the
 //! same generic function over the single definition of each instruction in `instructions`.
 
+mod calls;
 mod exception_table;
 mod instructions;
 mod support;

@@ -1,0 +1,122 @@
+//! Python-to-Python calls that stay in the evaluator loop: binding a call's arguments to the
+//! callee's parameters (`initialize_locals` of ceval) and pushing its frame, so a call does not
+//! recurse on the C stack — CPython 3.11 inlines every call of a plain function the same way.
+//!
+//! Only calls that bind cleanly are pushed here. A call CPython would reject (missing or
+//! unexpected arguments, duplicates, non-str keywords) goes through vectorcall instead, whose
+//! binding raises exactly CPython's TypeError; nothing observable has happened before that.
+
+use crate::cpython::cursor::{function_parts, FramePtr};
+use crate::cpython::object::{self as api, Obj, Owned, PyResult};
+use crate::cpython::objects::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
+
+use super::{can_inline, Exec};
+
+/// Binds `args` (positional values followed by the values of the keywords named in `kwnames`)
+/// to the parameters of `func`'s code: the initial local slots, or `None` when the call must
+/// take the vectorcall path (it cannot run here, or its binding fails).
+fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec<Option<Owned>>>> {
+    let (code, defaults, kwdefaults) = function_parts(func);
+    let flags = code.flags();
+    if flags & CO_OPTIMIZED as u32 == 0 || !can_inline(code) {
+        return Ok(None);
+    }
+    let nkw = kwnames.map_or(0, api::tuple_len);
+    let npos = args.len() - nkw;
+    let argcount = code.argcount();
+    let total_args = argcount + code.kwonlyargcount();
+    let has_varargs = flags & CO_VARARGS as u32 != 0;
+    let mut locals: Vec<Option<Owned>> = (0..code.nlocalsplus()).map(|_| None).collect();
+
+    let kwdict = if flags & CO_VARKEYWORDS as u32 != 0 {
+        let dict = api::new_dict()?;
+        locals[total_args + usize::from(has_varargs)] = Some(dict.clone());
+        Some(dict)
+    } else {
+        None
+    };
+
+    let n = npos.min(argcount);
+    for (slot, arg) in locals.iter_mut().zip(&args[..n]) {
+        *slot = Some(Obj::to_owned(arg));
+    }
+    if has_varargs {
+        locals[total_args] = Some(api::tuple_from(&args[n..npos])?);
+    } else if npos > argcount {
+        return Ok(None); // too many positional arguments
+    }
+
+    if let Some(kwnames) = kwnames {
+        let names = code.localsplus_names();
+        let posonly = code.posonlyargcount();
+        for (i, value) in args[npos..].iter().enumerate() {
+            let keyword = api::tuple_item(kwnames, i);
+            if !keyword.is_str() {
+                return Ok(None);
+            }
+            let mut found = (posonly..total_args).find(|&j| api::tuple_item(names, j).is(keyword));
+            if found.is_none() {
+                for j in posonly..total_args {
+                    if api::rich_compare_bool(keyword, api::tuple_item(names, j), pyo3_ffi::Py_EQ)?
+                    {
+                        found = Some(j);
+                        break;
+                    }
+                }
+            }
+            match (found, &kwdict) {
+                (Some(j), _) if locals[j].is_some() => return Ok(None), // given twice
+                (Some(j), _) => locals[j] = Some(Obj::to_owned(value)),
+                (None, Some(dict)) => api::dict_set(dict, keyword, value)?,
+                (None, None) => return Ok(None), // unexpected keyword
+            }
+        }
+    }
+
+    if npos < argcount {
+        let defaults = defaults.map_or(&[][..], api::fast_items);
+        let first_default = argcount - defaults.len().min(argcount);
+        for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(npos) {
+            if slot.is_none() {
+                if i < first_default {
+                    return Ok(None); // missing positional argument
+                }
+                *slot = Some(defaults[i - first_default].to_owned());
+            }
+        }
+    }
+
+    for i in argcount..total_args {
+        if locals[i].is_some() {
+            continue;
+        }
+        let name = api::tuple_item(code.localsplus_names(), i);
+        match kwdefaults
+            .map(|d| api::dict_get(d, name))
+            .transpose()?
+            .flatten()
+        {
+            Some(default) => locals[i] = Some(default.to_owned()),
+            None => return Ok(None), // missing keyword-only argument
+        }
+    }
+    Ok(Some(locals))
+}
+
+/// CALL of an exact function below `total` arguments on the stack: binds and pushes its frame
+/// (taking the callable and arguments off the stack), or returns `None` to leave the call to
+/// vectorcall with the stack untouched.
+pub(super) fn try_push_frame(
+    ex: &mut Exec,
+    total: usize,
+    is_meth: bool,
+    kwnames: Option<&Obj>,
+) -> PyResult<Option<FramePtr>> {
+    let c = &mut ex.cursor;
+    let func = c.peek(total + 1).to_owned();
+    let Some(locals) = bind(&func, c.top_n(total), kwnames)? else {
+        return Ok(None);
+    };
+    c.drop_n(total + 2 - usize::from(is_meth));
+    Ok(Some(ex.thread.push_frame(&func, locals)?))
+}

@@ -86,8 +86,8 @@ fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec
         }
     }
 
-    for i in argcount..total_args {
-        if locals[i].is_some() {
+    for (i, slot) in locals.iter_mut().enumerate().take(total_args).skip(argcount) {
+        if slot.is_some() {
             continue;
         }
         let name = api::tuple_item(code.localsplus_names(), i);
@@ -96,7 +96,7 @@ fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec
             .transpose()?
             .flatten()
         {
-            Some(default) => locals[i] = Some(default.to_owned()),
+            Some(default) => *slot = Some(default.to_owned()),
             None => return Ok(None), // missing keyword-only argument
         }
     }

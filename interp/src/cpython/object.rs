@@ -339,8 +339,19 @@ pub fn restore_exception(exc: Owned) {
 
 // --- numbers, comparisons, truth ---------------------------------------------------------------
 
-/// `bool(obj)`.
+/// `bool(obj)`, with the singletons decided without a call.
+#[inline(always)]
 pub fn is_true(obj: &Obj) -> PyResult<bool> {
+    // SAFETY: comparing with the addresses of the static singletons.
+    unsafe {
+        let p = obj.as_ptr();
+        if p == ffi::Py_True() {
+            return Ok(true);
+        }
+        if p == ffi::Py_False() || p == ffi::Py_None() {
+            return Ok(false);
+        }
+    }
     truth!(ffi::PyObject_IsTrue(obj.as_ptr()))
 }
 

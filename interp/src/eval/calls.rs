@@ -86,7 +86,12 @@ fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec
         }
     }
 
-    for (i, slot) in locals.iter_mut().enumerate().take(total_args).skip(argcount) {
+    for (i, slot) in locals
+        .iter_mut()
+        .enumerate()
+        .take(total_args)
+        .skip(argcount)
+    {
         if slot.is_some() {
             continue;
         }

@@ -165,19 +165,26 @@ fn require_exception(value: &Obj, instruction: &str) -> api::PyResult<()> {
     }
 }
 
-/// After a backward jump or a call: let pending work (signals, other threads) run.
+/// After a backward jump or a call: let pending work (signals, other threads) run, and notice
+/// a trace function set meanwhile. (Tracing is looked for here and after calls and returns,
+/// where code that can set it has run, rather than before every instruction.)
 #[inline(always)]
 fn check_eval_breaker(ex: &Exec) -> Step {
     if ex.thread.eval_breaker() {
         ex.thread.handle_pending()?;
     }
+    if ex.thread.use_tracing() {
+        return Ok(Flow::TracingStarted);
+    }
     next()
 }
 
+#[inline(always)]
 fn nop(_: &mut Exec, _: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn resume(ex: &mut Exec, oparg: u32) -> Step {
     if oparg < 2 {
         return check_eval_breaker(ex);
@@ -191,6 +198,7 @@ fn local_name(c: &Cursor, index: usize) -> &Obj {
     api::tuple_item(c.frame().code_ref().localsplus_names(), index)
 }
 
+#[inline(always)]
 fn load_fast(ex: &mut Exec, oparg: u32) -> Step {
     let c = &mut ex.cursor;
     match c.local(oparg as usize) {
@@ -203,12 +211,14 @@ fn load_fast(ex: &mut Exec, oparg: u32) -> Step {
     }
 }
 
+#[inline(always)]
 fn load_const(ex: &mut Exec, oparg: u32) -> Step {
     let value = ex.cursor.constant(oparg as usize).to_owned();
     ex.cursor.push(value);
     next()
 }
 
+#[inline(always)]
 fn store_fast(ex: &mut Exec, oparg: u32) -> Step {
     let value = ex.cursor.pop();
     ex.cursor.set_local(oparg as usize, Some(value));
@@ -224,16 +234,19 @@ fn delete_fast(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn pop_top(ex: &mut Exec, _: u32) -> Step {
     drop(ex.cursor.pop());
     next()
 }
 
+#[inline(always)]
 fn push_null(ex: &mut Exec, _: u32) -> Step {
     ex.cursor.push_null();
     next()
 }
 
+#[inline(always)]
 fn copy(ex: &mut Exec, oparg: u32) -> Step {
     let c = &mut ex.cursor;
     let value = c.peek_opt(oparg as usize).map(Obj::to_owned);
@@ -241,6 +254,7 @@ fn copy(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn swap(ex: &mut Exec, oparg: u32) -> Step {
     ex.cursor.swap(oparg as usize);
     next()
@@ -249,6 +263,7 @@ fn swap(ex: &mut Exec, oparg: u32) -> Step {
 // --- operators --------------------------------------------------------------------------
 
 /// Replaces the top with `f(top)`.
+#[inline(always)]
 fn unary(ex: &mut Exec, f: impl FnOnce(&Obj) -> api::PyResult<Owned>) -> Step {
     let value = ex.cursor.pop();
     let result = f(&value);
@@ -270,6 +285,7 @@ fn unary_not(ex: &mut Exec, _: u32) -> Step {
     unary(ex, |v| api::not(v).map(Owned::bool))
 }
 
+#[inline(always)]
 fn binary_op(ex: &mut Exec, oparg: u32) -> Step {
     let rhs = ex.cursor.pop();
     let lhs = ex.cursor.pop();
@@ -279,6 +295,7 @@ fn binary_op(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn compare_op(ex: &mut Exec, oparg: u32) -> Step {
     let rhs = ex.cursor.pop();
     let lhs = ex.cursor.pop();
@@ -288,6 +305,7 @@ fn compare_op(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn is_op(ex: &mut Exec, oparg: u32) -> Step {
     let rhs = ex.cursor.pop();
     let lhs = ex.cursor.pop();
@@ -308,6 +326,7 @@ fn contains_op(ex: &mut Exec, oparg: u32) -> Step {
 
 // --- subscripts ---------------------------------------------------------------------------
 
+#[inline(always)]
 fn binary_subscr(ex: &mut Exec, _: u32) -> Step {
     let sub = ex.cursor.pop();
     let container = ex.cursor.pop();
@@ -317,6 +336,7 @@ fn binary_subscr(ex: &mut Exec, _: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn store_subscr(ex: &mut Exec, _: u32) -> Step {
     let sub = ex.cursor.pop();
     let container = ex.cursor.pop();
@@ -409,6 +429,7 @@ fn build_slice(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn list_append(ex: &mut Exec, oparg: u32) -> Step {
     let value = ex.cursor.pop();
     api::list_append(ex.cursor.peek(oparg as usize), &value)?;
@@ -491,6 +512,7 @@ fn format_value(ex: &mut Exec, oparg: u32) -> Step {
 
 // --- names --------------------------------------------------------------------------------
 
+#[inline(always)]
 fn load_global(ex: &mut Exec, oparg: u32) -> Step {
     let c = &ex.cursor;
     let frame = c.frame();
@@ -616,6 +638,7 @@ fn delete_name(ex: &mut Exec, oparg: u32) -> Step {
 
 // --- attributes ---------------------------------------------------------------------------
 
+#[inline(always)]
 fn load_attr(ex: &mut Exec, oparg: u32) -> Step {
     let c = &mut ex.cursor;
     let value = api::getattr(c.top(), c.name(oparg as usize))?;
@@ -623,6 +646,7 @@ fn load_attr(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn store_attr(ex: &mut Exec, oparg: u32) -> Step {
     let owner = ex.cursor.pop();
     let value = ex.cursor.pop();
@@ -640,6 +664,7 @@ fn delete_attr(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn load_method(ex: &mut Exec, oparg: u32) -> Step {
     let c = &mut ex.cursor;
     let (method, unbound) = api::get_method(c.top(), c.name(oparg as usize))?;
@@ -659,6 +684,7 @@ fn load_method(ex: &mut Exec, oparg: u32) -> Step {
 
 // --- calls --------------------------------------------------------------------------------
 
+#[inline(always)]
 fn precall(ex: &mut Exec, oparg: u32) -> Step {
     let c = &mut ex.cursor;
     let n = oparg as usize;
@@ -675,11 +701,13 @@ fn precall(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn kw_names(ex: &mut Exec, oparg: u32) -> Step {
     ex.kwnames = Some(oparg);
     next()
 }
 
+#[inline(always)]
 fn call(ex: &mut Exec, oparg: u32) -> Step {
     let kwnames = ex.kwnames.take();
     let c = &mut ex.cursor;
@@ -774,33 +802,39 @@ fn make_function(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn return_value(ex: &mut Exec, _: u32) -> Step {
     Ok(Flow::Return(ex.cursor.pop()))
 }
 
 // --- jumps --------------------------------------------------------------------------------
 
+#[inline(always)]
 fn jump_forward(ex: &mut Exec, oparg: u32) -> Step {
     ex.cursor.skip(oparg as usize);
     next()
 }
 
+#[inline(always)]
 fn jump_backward(ex: &mut Exec, oparg: u32) -> Step {
     ex.cursor.jump_back(oparg as usize);
     check_eval_breaker(ex)
 }
 
+#[inline(always)]
 fn jump_backward_no_interrupt(ex: &mut Exec, oparg: u32) -> Step {
     ex.cursor.jump_back(oparg as usize);
     next()
 }
 
 /// The truth of a popped condition, with the bool singletons decided without a call.
+#[inline(always)]
 fn pop_truth(ex: &mut Exec) -> api::PyResult<bool> {
     let cond = ex.cursor.pop();
     api::is_true(&cond)
 }
 
+#[inline(always)]
 fn pop_jump_forward_if_false(ex: &mut Exec, oparg: u32) -> Step {
     if !pop_truth(ex)? {
         ex.cursor.skip(oparg as usize);
@@ -808,6 +842,7 @@ fn pop_jump_forward_if_false(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn pop_jump_forward_if_true(ex: &mut Exec, oparg: u32) -> Step {
     if pop_truth(ex)? {
         ex.cursor.skip(oparg as usize);
@@ -815,6 +850,7 @@ fn pop_jump_forward_if_true(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn pop_jump_backward_if_false(ex: &mut Exec, oparg: u32) -> Step {
     if !pop_truth(ex)? {
         ex.cursor.jump_back(oparg as usize);
@@ -823,6 +859,7 @@ fn pop_jump_backward_if_false(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn pop_jump_backward_if_true(ex: &mut Exec, oparg: u32) -> Step {
     if pop_truth(ex)? {
         ex.cursor.jump_back(oparg as usize);
@@ -831,6 +868,7 @@ fn pop_jump_backward_if_true(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn pop_jump_forward_if_none(ex: &mut Exec, oparg: u32) -> Step {
     if ex.cursor.pop().is_none() {
         ex.cursor.skip(oparg as usize);
@@ -838,6 +876,7 @@ fn pop_jump_forward_if_none(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn pop_jump_forward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
     if !ex.cursor.pop().is_none() {
         ex.cursor.skip(oparg as usize);
@@ -845,6 +884,7 @@ fn pop_jump_forward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn pop_jump_backward_if_none(ex: &mut Exec, oparg: u32) -> Step {
     if ex.cursor.pop().is_none() {
         ex.cursor.jump_back(oparg as usize);
@@ -853,6 +893,7 @@ fn pop_jump_backward_if_none(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn pop_jump_backward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
     if !ex.cursor.pop().is_none() {
         ex.cursor.jump_back(oparg as usize);
@@ -861,6 +902,7 @@ fn pop_jump_backward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn jump_if_false_or_pop(ex: &mut Exec, oparg: u32) -> Step {
     if api::is_true(ex.cursor.top())? {
         drop(ex.cursor.pop());
@@ -870,6 +912,7 @@ fn jump_if_false_or_pop(ex: &mut Exec, oparg: u32) -> Step {
     next()
 }
 
+#[inline(always)]
 fn jump_if_true_or_pop(ex: &mut Exec, oparg: u32) -> Step {
     if api::is_true(ex.cursor.top())? {
         ex.cursor.skip(oparg as usize);
@@ -881,10 +924,12 @@ fn jump_if_true_or_pop(ex: &mut Exec, oparg: u32) -> Step {
 
 // --- iteration and unpacking ----------------------------------------------------------------
 
+#[inline(always)]
 fn get_iter(ex: &mut Exec, _: u32) -> Step {
     unary(ex, api::get_iter)
 }
 
+#[inline(always)]
 fn for_iter(ex: &mut Exec, oparg: u32) -> Step {
     match api::iter_next(ex.cursor.top())? {
         Some(item) => ex.cursor.push(item),

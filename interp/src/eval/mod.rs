@@ -140,6 +140,9 @@ pub(crate) enum Flow {
     Yield(Owned),
     /// RETURN_GENERATOR: move the frame into a new generator-like object and return that.
     NewGenerator,
+    /// A trace or profile function was set while the frame ran (seen after a call or at an
+    /// eval-breaker check): hand the frame to CPython's evaluator, which emits the events.
+    TracingStarted,
 }
 
 pub(crate) type Step = Result<Flow, Raised>;
@@ -337,6 +340,10 @@ impl Exec {
         match result {
             Ok(value) => {
                 self.cursor.push(value);
+                if self.thread.use_tracing() {
+                    // Still tracing: the caller continues in CPython's evaluator too.
+                    return self.hand_back_here();
+                }
                 None
             }
             Err(Raised) => self.unwind_from_error(true),
@@ -344,28 +351,37 @@ impl Exec {
     }
 }
 
+/// The base opcode and inline-cache size of every opcode byte (CPython may have quickened the
+/// code to its specialized forms), packed so the loop decodes an instruction with one lookup.
+const DECODE: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut op = 0;
+    while op < 256 {
+        let base = opcode::deopt(op as u8);
+        table[op] = base as u16 | (opcode::cache_entries(op as u8) as u16) << 8;
+        op += 1;
+    }
+    table
+};
+
 /// The dispatch loop, monomorphized once per dispatch table.
 fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Exit {
     loop {
-        let (mut op, mut oparg) = ex.cursor.fetch();
-        op = opcode::deopt(op);
-        while op == opcode::EXTENDED_ARG {
+        let (byte, mut oparg) = ex.cursor.fetch();
+        let mut decoded = DECODE[byte as usize];
+        while decoded as u8 == opcode::EXTENDED_ARG {
             let (next, arg) = ex.cursor.fetch_extended(oparg);
-            op = opcode::deopt(next);
+            decoded = DECODE[next as usize];
             oparg = arg;
         }
-        ex.cursor.skip(opcode::cache_entries(op));
+        let op = decoded as u8;
+        ex.cursor.skip(usize::from(decoded >> 8));
         if TRACING {
             stats::global().traced_instructions.bump();
         }
         let exit = match instructions::execute(ex, op, oparg) {
-            Ok(Flow::Next) => {
-                if ex.thread.use_tracing() {
-                    ex.hand_back_here()
-                } else {
-                    None
-                }
-            }
+            Ok(Flow::Next) => None,
+            Ok(Flow::TracingStarted) => ex.hand_back_here(),
             Ok(Flow::Return(value)) => match ex.return_value(value) {
                 None if ex.thread.use_tracing() => ex.hand_back_here(),
                 other => other,

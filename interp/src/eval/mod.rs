@@ -11,7 +11,7 @@
 //! same generic function over the single definition of each instruction in `instructions`.
 
 mod calls;
-mod exception_table;
+pub mod exception_table;
 mod instructions;
 mod support;
 pub mod validate;

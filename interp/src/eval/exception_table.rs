@@ -55,41 +55,42 @@ pub fn find_handler(table: &[u8], index: usize) -> Option<Handler> {
     None
 }
 
+/// Encodes entries `(start, size, target, depth, lasti)` the way CPython's assembler does
+/// (for tests that build code objects by hand).
+#[cfg(test)]
+pub(crate) fn encode(entries: &[(usize, usize, usize, usize, bool)]) -> Vec<u8> {
+    fn varint(out: &mut Vec<u8>, value: usize, first: bool) {
+        let mut groups = vec![value & 63];
+        let mut rest = value >> 6;
+        while rest > 0 {
+            groups.push(rest & 63);
+            rest >>= 6;
+        }
+        let last = groups.len() - 1;
+        for (i, group) in groups.into_iter().rev().enumerate() {
+            let mut byte = group as u8;
+            if i < last {
+                byte |= 64;
+            }
+            if first && i == 0 {
+                byte |= 128;
+            }
+            out.push(byte);
+        }
+    }
+    let mut out = Vec::new();
+    for &(start, size, target, depth, lasti) in entries {
+        varint(&mut out, start, true);
+        varint(&mut out, size, false);
+        varint(&mut out, target, false);
+        varint(&mut out, depth << 1 | usize::from(lasti), false);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Encodes entries the way CPython's assembler does.
-    fn encode(entries: &[(usize, usize, usize, usize, bool)]) -> Vec<u8> {
-        fn varint(out: &mut Vec<u8>, value: usize, first: bool) {
-            let mut groups = vec![value & 63];
-            let mut v = value >> 6;
-            while v > 0 {
-                groups.push(v & 63);
-                v >>= 6;
-            }
-            groups.reverse();
-            let n = groups.len();
-            for (i, g) in groups.into_iter().enumerate() {
-                let mut byte = g as u8;
-                if i + 1 < n {
-                    byte |= 64;
-                }
-                if first && i == 0 {
-                    byte |= 128;
-                }
-                out.push(byte);
-            }
-        }
-        let mut out = Vec::new();
-        for &(start, size, target, depth, lasti) in entries {
-            varint(&mut out, start, true);
-            varint(&mut out, size, false);
-            varint(&mut out, target, false);
-            varint(&mut out, depth << 1 | usize::from(lasti), false);
-        }
-        out
-    }
 
     #[test]
     fn finds_covering_entries() {
@@ -115,5 +116,15 @@ mod tests {
         );
         assert_eq!(find_handler(&table, 110), None);
         assert_eq!(find_handler(&[], 3), None);
+        // Values that need more than one varint byte.
+        let big = encode(&[(70, 5000, 9000, 200, true)]);
+        assert_eq!(
+            find_handler(&big, 4000),
+            Some(Handler {
+                target: 9000,
+                depth: 200,
+                push_lasti: true
+            })
+        );
     }
 }

@@ -1319,36 +1319,9 @@ mod tests {
         u16::from(op) | u16::from(arg) << 8
     }
 
-    /// Encodes exception-table entries `(start, size, target, depth, lasti)` (in code units)
-    /// as CPython's assembler does.
+    /// Encodes exception-table entries `(start, size, target, depth, lasti)` (in code units).
     fn table(entries: &[(usize, usize, usize, usize, bool)]) -> Vec<u8> {
-        fn varint(out: &mut Vec<u8>, value: usize, first: bool) {
-            let mut groups = vec![value & 0x3f];
-            let mut rest = value >> 6;
-            while rest > 0 {
-                groups.push(rest & 0x3f);
-                rest >>= 6;
-            }
-            let last = groups.len() - 1;
-            for (i, group) in groups.into_iter().rev().enumerate() {
-                let mut byte = group as u8;
-                if i < last {
-                    byte |= 0x40;
-                }
-                if first && i == 0 {
-                    byte |= 0x80;
-                }
-                out.push(byte);
-            }
-        }
-        let mut out = Vec::new();
-        for &(start, size, target, depth, lasti) in entries {
-            varint(&mut out, start, true);
-            varint(&mut out, size, false);
-            varint(&mut out, target, false);
-            varint(&mut out, depth << 1 | usize::from(lasti), false);
-        }
-        out
+        crate::eval::exception_table::encode(entries)
     }
 
     /// An owned code object description, with test defaults.

@@ -10,6 +10,7 @@ pub mod code_extra;
 pub mod cursor;
 pub mod embed;
 pub mod exc;
+pub mod fastpath;
 pub mod ffi;
 pub mod frame;
 pub mod generators;

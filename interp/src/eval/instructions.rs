@@ -7,11 +7,13 @@
 
 use crate::cpython::cursor::Cursor;
 use crate::cpython::exc;
+use crate::cpython::fastpath;
 use crate::cpython::generators::{self, Sent};
 use crate::cpython::object::{self as api, Obj, Owned, Raised};
 use crate::cpython::opcode;
 
 use super::calls;
+use super::fast;
 use super::support;
 use super::{Exec, Flow, Step};
 
@@ -289,7 +291,8 @@ fn unary_not(ex: &mut Exec, _: u32) -> Step {
 fn binary_op(ex: &mut Exec, oparg: u32) -> Step {
     let rhs = ex.cursor.pop();
     let lhs = ex.cursor.pop();
-    let result = api::binary_op(oparg, &lhs, &rhs);
+    let result =
+        fast::binary_op(oparg, &lhs, &rhs).unwrap_or_else(|| api::binary_op(oparg, &lhs, &rhs));
     drop((lhs, rhs));
     ex.cursor.push(result?);
     next()
@@ -299,7 +302,10 @@ fn binary_op(ex: &mut Exec, oparg: u32) -> Step {
 fn compare_op(ex: &mut Exec, oparg: u32) -> Step {
     let rhs = ex.cursor.pop();
     let lhs = ex.cursor.pop();
-    let result = api::rich_compare(&lhs, &rhs, oparg as i32);
+    let result = match fast::compare(oparg, &lhs, &rhs) {
+        Some(value) => Ok(Owned::bool(value)),
+        None => api::rich_compare(&lhs, &rhs, oparg as i32),
+    };
     drop((lhs, rhs));
     ex.cursor.push(result?);
     next()
@@ -330,7 +336,10 @@ fn contains_op(ex: &mut Exec, oparg: u32) -> Step {
 fn binary_subscr(ex: &mut Exec, _: u32) -> Step {
     let sub = ex.cursor.pop();
     let container = ex.cursor.pop();
-    let result = api::getitem(&container, &sub);
+    let result = match fastpath::sequence_item(&container, &sub) {
+        Some(item) => Ok(item),
+        None => api::getitem(&container, &sub),
+    };
     drop((container, sub));
     ex.cursor.push(result?);
     next()
@@ -341,6 +350,10 @@ fn store_subscr(ex: &mut Exec, _: u32) -> Step {
     let sub = ex.cursor.pop();
     let container = ex.cursor.pop();
     let value = ex.cursor.pop();
+    let value = match fastpath::list_store(&container, &sub, value) {
+        Ok(()) => return next(),
+        Err(value) => value,
+    };
     let result = api::setitem(&container, &sub, &value);
     drop((value, container, sub));
     result?;

@@ -12,6 +12,7 @@
 
 mod calls;
 pub mod exception_table;
+mod fast;
 mod instructions;
 mod support;
 pub mod validate;

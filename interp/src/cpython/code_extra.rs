@@ -1,9 +1,11 @@
 //! Per-code-object data kept by justjit in the code object's extra slot
 //! (`_PyEval_RequestCodeExtraIndex`), freed by CPython when the code object dies.
 
+use std::collections::VecDeque;
 use std::ffi::c_void;
 use std::marker::PhantomData;
 use std::ptr;
+use std::sync::Mutex;
 
 use pyo3_ffi::{PyObject, Py_ssize_t};
 
@@ -22,14 +24,31 @@ pub struct ExtraSlot<T> {
     _type: PhantomData<fn() -> T>,
 }
 
-unsafe extern "C" fn free_boxed<T>(extra: *mut c_void) {
-    if !extra.is_null() {
-        // SAFETY: only `get_or_insert_with` stores into this slot, always a Box<T>.
-        drop(unsafe { Box::from_raw(extra.cast::<T>()) });
+/// Values whose code object died, kept a while before they are dropped. CPython calls the free
+/// functions of a dying code object one slot after another, and a later slot's free function may
+/// run Python code — even the dying code itself (test_code does) — whose frame justjit then
+/// looks up in the slot it already freed. Deferring the drop keeps that read valid.
+static GRAVEYARD: Mutex<VecDeque<Box<dyn Send>>> = Mutex::new(VecDeque::new());
+
+/// How many freed values the graveyard keeps (far more than one code object's dealloc frees).
+const GRAVEYARD_SIZE: usize = 4096;
+
+unsafe extern "C" fn free_boxed<T: Send + 'static>(extra: *mut c_void) {
+    if extra.is_null() {
+        return;
+    }
+    // SAFETY: only `get_or_insert_with` stores into this slot, always a Box<T>.
+    let value: Box<dyn Send> = unsafe { Box::from_raw(extra.cast::<T>()) };
+    let mut graveyard = GRAVEYARD.lock().unwrap_or_else(|e| e.into_inner());
+    graveyard.push_back(value);
+    if graveyard.len() > GRAVEYARD_SIZE {
+        let oldest = graveyard.pop_front();
+        drop(graveyard);
+        drop(oldest);
     }
 }
 
-impl<T> ExtraSlot<T> {
+impl<T: Send + 'static> ExtraSlot<T> {
     /// Reserves a slot (once per process; CPython has 255).
     pub fn request() -> Option<ExtraSlot<T>> {
         // SAFETY: GIL held by the caller (the evaluator); the free function matches what we store.

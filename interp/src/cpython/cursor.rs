@@ -48,6 +48,13 @@ impl FramePtr {
         unsafe { Obj::from_ptr((*self.0).f_func.cast()) }
     }
 
+    /// Whether the frame has its globals and builtins. A frame of a function whose object is
+    /// being destroyed (a code-extra free function calling that very function) has neither.
+    pub fn has_namespaces(&self) -> bool {
+        // SAFETY: reading two fields of a live frame.
+        unsafe { !(*self.0).f_globals.is_null() && !(*self.0).f_builtins.is_null() }
+    }
+
     pub fn globals(&self) -> &Obj {
         // SAFETY: the function keeps the globals alive while the frame lives.
         unsafe { Obj::from_ptr((*self.0).f_globals) }

@@ -159,11 +159,17 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
     if entry_check(code).is_err() {
         return Exit::HandBack { throw: throwflag };
     }
+    if !frame.has_namespaces() {
+        object::raise(
+            crate::cpython::exc::system_error(),
+            "frame of a function being destroyed has no globals",
+        );
+        return Exit::Error;
+    }
     if let Some(CodeInfo {
         runnable: Runnable::Invalid(message),
     }) = code_info(code)
     {
-        // SAFETY-free: raising is a safe wrapper.
         object::raise(crate::cpython::exc::system_error(), message);
         return Exit::Error;
     }

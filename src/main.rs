@@ -4,13 +4,19 @@
 //! begin with `justjit` (a link named `python3`, say), the binary is that python directly. This crate parses justjit's own options,
 //! wires the crates together, starts CPython and writes the statistics at exit.
 
+// The C `main` below replaces Rust's runtime start-up, which would open /dev/null on closed
+// standard descriptors (python3 leaves them closed: `sys.stdin` is then None), ignore SIGPIPE
+// and install SIGSEGV/SIGBUS handlers, none of which python3 does.
+#![cfg_attr(not(test), no_main)]
+// Unit tests build without the C `main`, so the start-up path is unused there.
+#![cfg_attr(test, allow(dead_code))]
+
 mod python_link;
 mod report;
 mod settings;
 
 use std::ffi::OsString;
 use std::path::Path;
-use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -57,7 +63,18 @@ struct RunArgs {
     python_args: Vec<OsString>,
 }
 
-fn main() -> ExitCode {
+/// The process entry point: the C runtime calls it directly (see the crate attributes).
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn main(
+    _argc: std::ffi::c_int,
+    _argv: *const *const std::ffi::c_char,
+) -> std::ffi::c_int {
+    // std reads the command line itself (glibc passes it to static initializers).
+    justjit_main()
+}
+
+fn justjit_main() -> i32 {
     let argv: Vec<OsString> = std::env::args_os().collect();
     // Started as `justjit…` it is the CLI; under any other name (a `python3` link, or the
     // arbitrary argv[0] a program may pass with `executable=sys.executable`) it is python.
@@ -114,17 +131,15 @@ fn write_stats_at_exit() {
 }
 
 /// Starts CPython on `argv` with `settings`; the statistics are written when it exits.
-fn run_python(settings: &Settings, argv: &[OsString], executable: Option<&Path>) -> ExitCode {
+fn run_python(settings: &Settings, argv: &[OsString], executable: Option<&Path>) -> i32 {
     settings.export_to_children();
     module::set_jit_enabled(!settings.no_jit);
     STATS_TARGET
         .set(settings.stats.clone())
         .expect("run_python runs once");
-    let code = embed::run(&embed::Launch {
+    embed::run(&embed::Launch {
         argv,
         executable,
         at_exit: write_stats_at_exit,
-    });
-    // Exit codes outside 0..=255 wrap as they do for python's exit().
-    ExitCode::from(code as u8)
+    })
 }

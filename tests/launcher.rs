@@ -486,3 +486,36 @@ fn ctrl_c_interrupts_a_tight_loop() {
     assert_eq!(outcomes[0], outcomes[1]);
     assert_eq!(outcomes[1].1.as_deref(), Some("KeyboardInterrupt"));
 }
+
+#[test]
+fn closed_standard_streams_stay_closed() {
+    // python3 leaves closed descriptors closed (sys.stdin is then None); justjit must not open
+    // /dev/null on them the way Rust's default start-up does.
+    let code = "import sys, os\nprint(sys.stdin is None, file=sys.stderr)\nos._exit(7)";
+    let mut outcomes = Vec::new();
+    for interp in [Interp::Python, Interp::Justjit] {
+        let args: [&OsStr; 2] = ["-c".as_ref(), code.as_ref()];
+        let mut cmd = command(interp, &args);
+        cmd.stdin(std::process::Stdio::null());
+        let mut wrapped = Command::new("sh");
+        wrapped
+            .arg("-c")
+            .arg("exec 0<&- \"$@\"")
+            .arg("sh")
+            .arg(cmd.get_program())
+            .args(cmd.get_args());
+        for (key, value) in cmd.get_envs() {
+            match value {
+                Some(v) => wrapped.env(key, v),
+                None => wrapped.env_remove(key),
+            };
+        }
+        let out = wrapped.output().unwrap();
+        outcomes.push((
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        ));
+    }
+    assert_eq!(outcomes[0], outcomes[1]);
+    assert_eq!(outcomes[1], (Some(7), "True\n".to_owned()));
+}

@@ -71,7 +71,6 @@ fn check(status: ffi::PyStatus) {
 /// Initializes CPython from `launch`, installs the frame evaluator and runs the program
 /// (`Py_RunMain`): script, `-m`, `-c`, stdin, REPL. Returns the process exit code.
 pub fn run(launch: &Launch) -> i32 {
-    restore_default_fault_signals();
     module::register_builtin();
     let mut argv = CArgv::new(launch.argv);
     // SAFETY: the configs are initialized by their Init functions before use and cleared after;
@@ -126,17 +125,6 @@ pub fn run(launch: &Launch) -> i32 {
         }
         check(super::ffi::_Py_InitializeMain());
         ffi::Py_RunMain()
-    }
-}
-
-/// Rust's runtime catches SIGSEGV and SIGBUS to report stack overflows and, for a signal that
-/// is not a guard-page fault, returns from the handler; a `raise(SIGSEGV)` (faulthandler,
-/// `os.kill`) would then be lost. python3 leaves both at their defaults (faulthandler installs
-/// its own when enabled), so justjit does too.
-fn restore_default_fault_signals() {
-    for signal in [libc::SIGSEGV, libc::SIGBUS] {
-        // SAFETY: setting a default disposition, before any other thread exists.
-        unsafe { libc::signal(signal, libc::SIG_DFL) };
     }
 }
 

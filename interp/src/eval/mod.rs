@@ -213,8 +213,12 @@ impl Exec {
                     self.thread.trace_exception(frame);
                 }
             }
-            let offset = self.cursor.next_index() - 1;
-            if let Some(handler) = exception_table::find_handler(frame.exception_table(), offset) {
+            // A frame that failed its entry check has not started: no instruction, no handler.
+            let handler =
+                self.cursor.next_index().checked_sub(1).and_then(|offset| {
+                    exception_table::find_handler(frame.exception_table(), offset)
+                });
+            if let Some(handler) = handler {
                 self.cursor.unwind_to(handler.depth);
                 if handler.push_lasti {
                     match int_from_i64(frame.lasti() as i64) {

@@ -169,10 +169,10 @@ pub fn topmost_handled_exception(thread: Thread) -> Option<Owned> {
 /// pointers (NULL when unset), for identity comparisons.
 fn exception_metadata(exc: &Obj) -> [*mut PyObject; 4] {
     assert!(is_exception_instance(exc), "not an exception instance");
-    let e = exc.as_ptr().cast::<ffi::PyBaseExceptionObject>();
-    // SAFETY: every BaseException instance starts with PyBaseExceptionObject; pyo3-ffi's
-    // declaration matches 3.11's field offsets up to `cause`. Each field is read through the
-    // raw pointer (no reference to the whole struct is made).
+    let e = exc.as_ptr().cast::<super::objects::PyBaseExceptionObject>();
+    // SAFETY: every BaseException instance starts with PyBaseExceptionObject (the mirror is
+    // checked against the headers). Each field is read through the raw pointer (no reference to
+    // the whole struct is made).
     unsafe { [(*e).notes, (*e).traceback, (*e).cause, (*e).context] }
 }
 

@@ -24,7 +24,9 @@ extern "C" {
     fn PyIter_Send(iter: *mut PyObject, arg: *mut PyObject, result: *mut *mut PyObject) -> i32;
 }
 
-/// `_PyAsyncGenWrappedValue`: a value yielded by an async generator.
+/// `_PyAsyncGenWrappedValue`: a value yielded by an async generator. It is private to
+/// Objects/genobject.c (no header to probe), so its layout is checked at run time against the
+/// exported type object's `tp_basicsize` before every allocation.
 #[repr(C)]
 struct AsyncGenWrappedValue {
     ob_base: PyObject,
@@ -182,8 +184,16 @@ pub fn send(receiver: &Obj, value: &Obj) -> PyResult<Sent> {
 
 /// `_PyAsyncGenValueWrapperNew`.
 pub fn wrap_async_gen_value(value: &Obj) -> PyResult<Owned> {
-    // SAFETY: allocating a GC object of the exported wrapper type, initializing its one field
-    // before tracking it.
+    // SAFETY: reading the basic size of the exported type object.
+    let basicsize = unsafe { (*ptr::addr_of!(_PyAsyncGenWrappedValue_Type)).tp_basicsize };
+    if basicsize as usize != std::mem::size_of::<AsyncGenWrappedValue>() {
+        return Err(super::object::raise(
+            super::exc::system_error(),
+            "unexpected layout of async generator wrapped values",
+        ));
+    }
+    // SAFETY: allocating a GC object of the exported wrapper type, whose size was just checked
+    // to match the mirror; its one field is initialized before it is tracked.
     unsafe {
         let o = _PyObject_GC_New(ptr::addr_of_mut!(_PyAsyncGenWrappedValue_Type))
             .cast::<AsyncGenWrappedValue>();

@@ -247,6 +247,7 @@ pub const MIRRORS: &[Layout] = &[
     <objects::PyTupleObject as Mirror>::LAYOUT,
     <objects::PyListObject as Mirror>::LAYOUT,
     <objects::PyCellObject as Mirror>::LAYOUT,
+    <objects::PyBaseExceptionObject as Mirror>::LAYOUT,
 ];
 
 /// Every offsets-only layout.

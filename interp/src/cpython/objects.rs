@@ -233,6 +233,18 @@ mirror! {
         pub allocated: Py_ssize_t,
     }
 
+    /// `PyBaseExceptionObject` (cpython/pyerrors.h): the head every exception instance has.
+    pub struct PyBaseExceptionObject as "PyBaseExceptionObject" {
+        pub ob_base: PyObject,
+        pub dict: *mut PyObject,
+        pub args: *mut PyObject,
+        pub notes: *mut PyObject,
+        pub traceback: *mut PyObject,
+        pub context: *mut PyObject,
+        pub cause: *mut PyObject,
+        pub suppress_context: c_char,
+    }
+
     /// `PyCellObject` (cpython/cellobject.h).
     pub struct PyCellObject as "PyCellObject" {
         pub ob_base: PyObject,

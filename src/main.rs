@@ -54,6 +54,11 @@ struct RunArgs {
     #[arg(long, value_name = "PATH", num_args = 0..=1, require_equals = true, default_missing_value = "-")]
     stats: Option<String>,
 
+    /// Diagnostic: run every frame with the tracing dispatch table (which today only counts
+    /// the instructions it runs) [env: JUSTJIT_TRACE_ALL=1].
+    #[arg(long)]
+    trace_all: bool,
+
     /// Arguments for python, exactly as `python3` takes them (script, -m, -c, -, -X, -u, …).
     #[arg(
         trailing_var_arg = true,
@@ -101,6 +106,7 @@ fn justjit_main() -> i32 {
         Command::Run(args) => {
             let mut settings = Settings::from_env();
             settings.no_jit |= args.no_jit;
+            settings.trace_all |= args.trace_all;
             if let Some(stats) = &args.stats {
                 settings.stats = Some(StatsTarget::parse(stats));
             }
@@ -134,6 +140,7 @@ fn write_stats_at_exit() {
 fn run_python(settings: &Settings, argv: &[OsString], executable: Option<&Path>) -> i32 {
     settings.export_to_children();
     module::set_jit_enabled(!settings.no_jit);
+    justjit_interp::eval::set_trace_all(settings.trace_all);
     STATS_TARGET
         .set(settings.stats.clone())
         .expect("run_python runs once");

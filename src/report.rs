@@ -76,7 +76,12 @@ pub fn table(json: &Value) -> String {
 
     let traces = &json["traces"];
     let _ = writeln!(out, "traces");
-    for key in ["started", "compiled", "side_traces"] {
+    for key in [
+        "started",
+        "compiled",
+        "side_traces",
+        "instructions_recorded",
+    ] {
         let _ = writeln!(out, "  {:<34} {:>12}", key, count(&traces[key]));
     }
     match traces["aborted"].as_object() {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 pub const ENV_NO_JIT: &str = "JUSTJIT_NO_JIT";
 pub const ENV_STATS: &str = "JUSTJIT_STATS";
+pub const ENV_TRACE_ALL: &str = "JUSTJIT_TRACE_ALL";
 
 /// Where the statistics go at exit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +41,8 @@ impl StatsTarget {
 pub struct Settings {
     pub no_jit: bool,
     pub stats: Option<StatsTarget>,
+    /// Run every frame with the tracing dispatch table (a diagnostic).
+    pub trace_all: bool,
 }
 
 impl Settings {
@@ -51,6 +54,7 @@ impl Settings {
         Settings {
             no_jit: lookup(ENV_NO_JIT).is_some_and(|v| !matches!(v.as_str(), "" | "0")),
             stats: lookup(ENV_STATS).map(|v| StatsTarget::parse(&v)),
+            trace_all: lookup(ENV_TRACE_ALL).is_some_and(|v| !matches!(v.as_str(), "" | "0")),
         }
     }
 
@@ -61,6 +65,11 @@ impl Settings {
             std::env::set_var(ENV_NO_JIT, "1");
         } else {
             std::env::remove_var(ENV_NO_JIT);
+        }
+        if self.trace_all {
+            std::env::set_var(ENV_TRACE_ALL, "1");
+        } else {
+            std::env::remove_var(ENV_TRACE_ALL);
         }
         match &self.stats {
             Some(StatsTarget::File(path)) => std::env::set_var(ENV_STATS, path),

@@ -41,7 +41,9 @@ impl Program {
         self.path.file_name().expect("a file")
     }
 
-    fn check(&self) -> Result<(), Failed> {
+    /// Runs the program under python3 and justjit and compares; with `tracing_table`, justjit
+    /// runs every frame with the tracing dispatch table (`JUSTJIT_TRACE_ALL=1`).
+    fn check(&self, tracing_table: bool) -> Result<(), Failed> {
         let dir = self.path.parent().expect("in the corpus folder");
         let mut args: Vec<OsString> = self.flags.iter().map(OsString::from).collect();
         let stdin = if self.repl {
@@ -53,35 +55,45 @@ impl Program {
         };
         let args: Vec<&OsStr> = args.iter().map(OsString::as_os_str).collect();
         let stats_dir = std::env::temp_dir().join(format!(
-            "justjit-conformance-{}-{}",
+            "justjit-conformance-{}-{}-{}",
             std::process::id(),
-            self.file_name().to_string_lossy()
+            self.file_name().to_string_lossy(),
+            u8::from(tracing_table)
         ));
         let _ = std::fs::remove_dir_all(&stats_dir);
         std::fs::create_dir_all(&stats_dir).map_err(|e| e.to_string())?;
         let stats = stats_dir.join("stats-{pid}.json");
+        let trace_all = if tracing_table { "1" } else { "0" };
         compare_in(
             dir,
             &args,
             &stdin,
             LIMIT,
-            &[("JUSTJIT_STATS", stats.as_os_str())],
+            &[
+                ("JUSTJIT_STATS", stats.as_os_str()),
+                ("JUSTJIT_TRACE_ALL", trace_all.as_ref()),
+            ],
         )?;
-        let result = check_no_hand_back(&stats_dir);
+        let result = check_stats(&stats_dir, tracing_table);
         let _ = std::fs::remove_dir_all(&stats_dir);
         result
     }
 }
 
 /// Every process of the run (the program and any subprocess it started) ran all its frames in
-/// the Rust interpreter, except frames handed back because tracing was active.
-fn check_no_hand_back(stats_dir: &Path) -> Result<(), Failed> {
+/// the Rust interpreter, except frames handed back because tracing was active; the tracing
+/// dispatch table ran instructions exactly when it was asked to.
+fn check_stats(stats_dir: &Path, tracing_table: bool) -> Result<(), Failed> {
     let mut files = 0;
     for entry in std::fs::read_dir(stats_dir).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let text = std::fs::read(&path).map_err(|e| e.to_string())?;
         let json: serde_json::Value = serde_json::from_slice(&text).map_err(|e| e.to_string())?;
         files += 1;
+        let recorded = json["traces"]["instructions_recorded"].as_u64();
+        if (recorded != Some(0)) != tracing_table {
+            return Err(format!("tracing table instructions: {recorded:?}").into());
+        }
         let frames = &json["frames"];
         for (reason, count) in frames["handed_back"].as_object().ok_or("no handed_back")? {
             if reason != "tracing" && count.as_u64() != Some(0) {
@@ -137,13 +149,17 @@ fn main() {
         "the corpus has only {} programs",
         corpus.len()
     );
-    let mut trials: Vec<Trial> = corpus
-        .into_iter()
-        .map(|program| {
-            let name = program.file_name().to_string_lossy().into_owned();
-            Trial::test(name, move || program.check())
-        })
-        .collect();
+    let corpus: Vec<std::sync::Arc<Program>> =
+        corpus.into_iter().map(std::sync::Arc::new).collect();
+    let mut trials: Vec<Trial> = Vec::new();
+    for program in &corpus {
+        let name = program.file_name().to_string_lossy().into_owned();
+        let (normal, tracing) = (program.clone(), program.clone());
+        trials.push(Trial::test(name.clone(), move || normal.check(false)));
+        trials.push(Trial::test(format!("{name} [tracing table]"), move || {
+            tracing.check(true)
+        }));
+    }
     trials.push(Trial::test("opcode_coverage", opcode_coverage));
     libtest_mimic::run(&args, trials).exit();
 }

@@ -95,7 +95,7 @@ pub struct Stats {
     pub frames_rust: Counter,
     handed_back: [Counter; HandBackReason::ALL.len()],
     unsupported_instructions: Mutex<BTreeMap<&'static str, u64>>,
-    /// Instructions run by the tracing dispatch table.
+    /// Instructions run by the tracing dispatch table (`traces.instructions_recorded`).
     pub traced_instructions: Counter,
     specialization: [FamilyCounters; SPECIALIZATION_FAMILIES.len()],
     pub traces_started: Counter,
@@ -213,6 +213,7 @@ impl Stats {
                 "compiled": self.traces_compiled.get(),
                 "aborted": aborted,
                 "side_traces": self.side_traces.get(),
+                "instructions_recorded": self.traced_instructions.get(),
             },
             "executors": {
                 "entered": self.executors_entered.get(),

@@ -189,7 +189,21 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
             return exit;
         }
     }
-    run_loop::<false>(&mut ex)
+    if TRACE_ALL.load(std::sync::atomic::Ordering::Relaxed) {
+        run_loop::<true>(&mut ex)
+    } else {
+        run_loop::<false>(&mut ex)
+    }
+}
+
+/// Run every frame with the tracing dispatch table (`JUSTJIT_TRACE_ALL`): a check that the
+/// tracing table behaves exactly as the normal one. The recorder that will use it comes with
+/// the tracing JIT; today the tracing table counts the instructions it runs.
+static TRACE_ALL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Selects the dispatch table every frame runs with (see `TRACE_ALL`).
+pub fn set_trace_all(enabled: bool) {
+    TRACE_ALL.store(enabled, std::sync::atomic::Ordering::Relaxed);
 }
 
 impl Exec {

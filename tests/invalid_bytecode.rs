@@ -166,3 +166,46 @@ fn valid_code_still_runs() {
     .unwrap();
     assert_eq!(out.stdout_text(), "no error 1\n", "{}", out.stderr_text());
 }
+
+#[test]
+fn non_exception_where_a_handler_expects_one() {
+    // Stack shapes the validator accepts but whose value types only the evaluator sees.
+    check_bad_values(
+        "eg",
+        "[('RESUME', 0), ('LOAD_CONST', 0), ('LOAD_CONST', 0), ('CHECK_EG_MATCH', 0), ('POP_TOP', 0), ('RETURN_VALUE', 0)]",
+    );
+    check_bad_values(
+        "reraise",
+        "[('RESUME', 0), ('LOAD_CONST', 0), ('RERAISE', 0)]",
+    );
+    check_bad_values(
+        "with_except_start",
+        "[('RESUME', 0), ('LOAD_CONST', 0), ('LOAD_CONST', 0), ('LOAD_CONST', 0), ('LOAD_CONST', 0), ('WITH_EXCEPT_START', 0), ('RETURN_VALUE', 0)]",
+    );
+}
+
+/// Like `check`, for bytecode that passes validation but feeds an instruction a value of the
+/// wrong type: SystemError ("bad bytecode: …"), never a crash.
+fn check_bad_values(name: &str, instructions: &str) {
+    let source = program(instructions, ", co_exceptiontable=b'', co_stacksize=8");
+    let args: [&OsStr; 2] = ["-c".as_ref(), source.as_ref()];
+    let out = run(
+        command(Interp::Justjit, &args),
+        b"",
+        Duration::from_secs(60),
+    )
+    .unwrap();
+    assert_eq!(
+        out.code,
+        0,
+        "{name}: exit {} stderr {}",
+        out.code,
+        out.stderr_text()
+    );
+    assert!(
+        out.stdout_text().starts_with("SystemError bad bytecode"),
+        "{name}: {}{}",
+        out.stdout_text(),
+        out.stderr_text()
+    );
+}

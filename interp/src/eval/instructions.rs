@@ -1468,6 +1468,7 @@ fn before_async_with(ex: &mut Exec, _: u32) -> Step {
 
 fn check_eg_match(ex: &mut Exec, _: u32) -> Step {
     let match_type = ex.cursor.pop();
+    require_exception(ex.cursor.top(), "CHECK_EG_MATCH")?;
     let (rest, matched) = support::check_eg_match(ex.cursor.top(), &match_type)?;
     if matched.is_none() {
         drop(rest);
@@ -1483,6 +1484,15 @@ fn check_eg_match(ex: &mut Exec, _: u32) -> Step {
 fn prep_reraise_star(ex: &mut Exec, _: u32) -> Step {
     let excs = ex.cursor.pop();
     let orig = ex.cursor.pop();
+    require_exception(&orig, "PREP_RERAISE_STAR")?;
+    if !excs.is_exact_list() {
+        return Err(bad_bytecode("PREP_RERAISE_STAR needs a list"));
+    }
+    for item in api::fast_items(&excs) {
+        if !item.is_none() {
+            require_exception(item, "PREP_RERAISE_STAR")?;
+        }
+    }
     let value = support::prep_reraise_star(&orig, &excs)?;
     ex.cursor.push(value);
     next()

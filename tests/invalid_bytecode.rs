@@ -172,7 +172,7 @@ fn non_exception_where_a_handler_expects_one() {
     // Stack shapes the validator accepts but whose value types only the evaluator sees.
     check_bad_values(
         "eg",
-        "[('RESUME', 0), ('LOAD_CONST', 0), ('LOAD_CONST', 0), ('CHECK_EG_MATCH', 0), ('POP_TOP', 0), ('RETURN_VALUE', 0)]",
+        "[('RESUME', 0), ('LOAD_CONST', 1), ('LOAD_CONST', 0), ('CHECK_EG_MATCH', 0), ('POP_TOP', 0), ('RETURN_VALUE', 0)]",
     );
     check_bad_values(
         "reraise",

@@ -101,25 +101,6 @@ fn can_inline(code: CodeRef) -> bool {
     )
 }
 
-/// Why a frame goes back to CPython before it starts, if it does (counted).
-fn entry_check(code: CodeRef) -> Result<(), HandBackReason> {
-    match code_info(code) {
-        None => {
-            stats::global()
-                .handed_back(HandBackReason::NoCodeSlot)
-                .bump();
-            Err(HandBackReason::NoCodeSlot)
-        }
-        Some(CodeInfo {
-            runnable: Runnable::Unsupported(op),
-        }) => {
-            stats::global().unsupported_instruction(opcode::name(*op).unwrap_or("?"));
-            Err(HandBackReason::UnsupportedInstruction)
-        }
-        Some(_) => Ok(()),
-    }
-}
-
 /// The running state of the loop.
 pub(crate) struct Exec {
     pub(crate) thread: Thread,
@@ -151,12 +132,18 @@ pub(crate) type Step = Result<Flow, Raised>;
 /// Runs `frame`, which CPython handed to justjit's hook. The hook has pushed the `_PyCFrame`,
 /// linked the frame and marked it as the entry frame.
 pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
-    let code = frame.code_ref();
     if thread.use_tracing() {
         stats::global().handed_back(HandBackReason::Tracing).bump();
         return Exit::HandBack { throw: throwflag };
     }
-    if entry_check(code).is_err() {
+    let Some(info) = code_info(frame.code_ref()) else {
+        stats::global()
+            .handed_back(HandBackReason::NoCodeSlot)
+            .bump();
+        return Exit::HandBack { throw: throwflag };
+    };
+    if let Runnable::Unsupported(op) = info.runnable {
+        stats::global().unsupported_instruction(opcode::name(op).unwrap_or("?"));
         return Exit::HandBack { throw: throwflag };
     }
     if !frame.has_namespaces() {
@@ -166,10 +153,7 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
         );
         return Exit::Error;
     }
-    if let Some(CodeInfo {
-        runnable: Runnable::Invalid(message),
-    }) = code_info(code)
-    {
+    if let Runnable::Invalid(message) = &info.runnable {
         object::raise(crate::cpython::exc::system_error(), message);
         return Exit::Error;
     }

@@ -34,6 +34,9 @@ extern "C" {
     /// the rest of what makes the interpreter fully initialized.
     pub fn _Py_InitializeMain() -> pyo3_ffi::PyStatus;
 
+    /// Frees an object whose reference count reached zero (what `Py_DECREF` calls).
+    pub fn _Py_Dealloc(obj: *mut PyObject);
+
     pub fn _PyInterpreterState_SetEvalFrameFunc(
         interp: *mut PyInterpreterState,
         eval_frame: FrameEvalFunction,

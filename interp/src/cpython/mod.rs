@@ -22,3 +22,4 @@ pub mod objects;
 pub mod opcode;
 pub mod runtime;
 pub mod state;
+pub mod trace_runtime;

@@ -115,6 +115,12 @@ impl Thread {
         unsafe { state::eval_breaker((*self.0).interp) }
     }
 
+    /// The address of `interp->ceval.eval_breaker`, which native traces poll.
+    pub fn eval_breaker_addr(self) -> *const std::sync::atomic::AtomicI32 {
+        // SAFETY: the interpreter state outlives its threads; only the address is taken.
+        unsafe { state::interp::CEVAL_EVAL_BREAKER.ptr((*self.0).interp) }
+    }
+
     /// Does the eval breaker's pending work, as `eval_frame_handle_pending`: runs signal
     /// handlers and pending calls (main thread), lets another thread take the GIL when asked,
     /// and raises an asynchronous exception set by `PyThreadState_SetAsyncExc`.

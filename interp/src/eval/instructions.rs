@@ -529,35 +529,37 @@ fn format_value(ex: &mut Exec, oparg: u32) -> Step {
 fn load_global(ex: &mut Exec, oparg: u32) -> Step {
     let c = &ex.cursor;
     let frame = c.frame();
-    let name = c.name(oparg as usize >> 1);
-    let (globals, builtins) = (frame.globals(), frame.builtins());
-    let value = if globals.is_exact_dict() && builtins.is_exact_dict() {
-        match api::dict_get(globals, name)? {
-            Some(v) => v.to_owned(),
-            None => match api::dict_get(builtins, name)? {
-                Some(v) => v.to_owned(),
-                None => return Err(support::name_error(name)),
-            },
-        }
-    } else {
-        match api::mapping_get(globals, name)? {
-            Some(v) => v,
-            None => match api::getitem(builtins, name) {
-                Ok(v) => v,
-                Err(Raised) => {
-                    if api::error_matches(exc::key_error()) {
-                        return Err(support::name_error(name));
-                    }
-                    return Err(Raised);
-                }
-            },
-        }
-    };
+    let value = load_global_value(frame.globals(), frame.builtins(), c.name(oparg as usize >> 1))?;
     if oparg & 1 != 0 {
         ex.cursor.push_null();
     }
     ex.cursor.push(value);
     next()
+}
+
+/// `LOAD_GLOBAL`'s lookup: `name` in the globals, then in the builtins.
+pub(crate) fn load_global_value(globals: &Obj, builtins: &Obj, name: &Obj) -> api::PyResult<Owned> {
+    if globals.is_exact_dict() && builtins.is_exact_dict() {
+        return match api::dict_get(globals, name)? {
+            Some(v) => Ok(v.to_owned()),
+            None => match api::dict_get(builtins, name)? {
+                Some(v) => Ok(v.to_owned()),
+                None => Err(support::name_error(name)),
+            },
+        };
+    }
+    match api::mapping_get(globals, name)? {
+        Some(v) => Ok(v),
+        None => match api::getitem(builtins, name) {
+            Ok(v) => Ok(v),
+            Err(Raised) => {
+                if api::error_matches(exc::key_error()) {
+                    return Err(support::name_error(name));
+                }
+                Err(Raised)
+            }
+        },
+    }
 }
 
 fn store_global(ex: &mut Exec, oparg: u32) -> Step {

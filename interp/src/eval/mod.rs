@@ -15,6 +15,7 @@ pub mod exception_table;
 mod fast;
 mod instructions;
 mod support;
+pub(crate) use instructions::load_global_value;
 pub mod validate;
 
 use std::sync::OnceLock;

@@ -1,0 +1,475 @@
+//! What tier-2 traces need of CPython at run time: object handles, the primitive operations
+//! the uop interpreter performs (and native code inlines), the helper table native code calls,
+//! the field offsets it reads, and the frame writes that rebuild a frame at a trace exit.
+//!
+//! A trace manipulates raw object pointers whose reference counts its lowering keeps exact
+//! (every `Incref`/`Decref` mirrors what CPython's evaluator does). [`TraceObj`] is such a
+//! pointer: it can only be made here, from a live object, a frame slot or a helper's result, and
+//! the operations below rely on the lowering's guarantee that a handle is used only while the
+//! reference it stands for is alive, and only with the types its guards established.
+
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
+use std::mem::offset_of;
+use std::ptr;
+
+use pyo3_ffi::{self as ffi, PyObject};
+
+use super::cursor::FramePtr;
+use super::frame::_PyInterpreterFrame;
+use super::object::{self, Obj, Owned, PyResult, Raised};
+use super::objects::{PyFloatObject, PyListObject, PyLongObject, PyTupleObject};
+use super::runtime::Thread;
+
+/// A `PyObject*` inside a trace (NULL allowed): plain bits, with the reference it stands for
+/// tracked by the trace's uops.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+#[repr(transparent)]
+pub struct TraceObj(u64);
+
+impl TraceObj {
+    pub const NULL: TraceObj = TraceObj(0);
+
+    /// A handle to a live object (borrowed: the caller keeps it alive while the trace uses it).
+    pub fn of(obj: &Obj) -> TraceObj {
+        TraceObj(obj.as_ptr() as u64)
+    }
+
+    /// Takes over a strong reference (for a trace's keep-alive list or an owned value).
+    pub fn from_owned(obj: Owned) -> TraceObj {
+        TraceObj(obj.into_raw() as u64)
+    }
+
+    pub fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// The handle whose bits an executor handed back (an exit buffer entry of kind `Obj`).
+    pub fn from_exit_bits(bits: u64) -> TraceObj {
+        TraceObj(bits)
+    }
+
+    pub fn is_null(self) -> bool {
+        self.0 == 0
+    }
+
+    fn ptr(self) -> *mut PyObject {
+        self.0 as *mut PyObject
+    }
+
+    /// The address of the object's type (0 for NULL).
+    pub fn type_addr(self) -> u64 {
+        if self.is_null() {
+            return 0;
+        }
+        // SAFETY: a non-NULL handle is a live object (module contract).
+        unsafe { (*self.ptr()).ob_type as u64 }
+    }
+
+    pub fn incref(self) {
+        // SAFETY: a live object (module contract).
+        unsafe { ffi::Py_INCREF(self.ptr()) }
+    }
+
+    /// Releases the reference this handle stands for (may run arbitrary code).
+    pub fn decref(self) {
+        // SAFETY: the trace owns this reference (module contract).
+        unsafe { ffi::Py_DECREF(self.ptr()) }
+    }
+
+    /// Turns an owned handle into an [`Owned`] (the reference moves).
+    pub fn into_owned(self) -> Option<Owned> {
+        // SAFETY: the trace owns this reference and gives it up (module contract).
+        (!self.is_null()).then(|| unsafe { Owned::from_raw_unchecked(self.ptr()) })
+    }
+
+    /// A new reference to a borrowed handle's object.
+    pub fn to_owned(self) -> Option<Owned> {
+        // SAFETY: a live object (module contract).
+        (!self.is_null()).then(|| unsafe { Obj::from_ptr(self.ptr()) }.to_owned())
+    }
+
+    /// The value of an exact int with at most two digits (the type is guarded).
+    pub fn unbox_int(self) -> Option<i64> {
+        // SAFETY: an exact int (guarded): ob_size is the signed digit count.
+        unsafe {
+            let long = self.ptr().cast::<PyLongObject>();
+            let size = (*long).ob_base.ob_size;
+            let digits = (*long).ob_digit.as_ptr();
+            let magnitude = match size.abs() {
+                0 => 0,
+                1 => i64::from(*digits),
+                2 => i64::from(*digits) | i64::from(*digits.add(1)) << LONG_SHIFT,
+                _ => return None,
+            };
+            Some(if size < 0 { -magnitude } else { magnitude })
+        }
+    }
+
+    /// The value of an exact float (the type is guarded).
+    pub fn float_value(self) -> f64 {
+        // SAFETY: an exact float (guarded).
+        unsafe { (*self.ptr().cast::<PyFloatObject>()).ob_fval }
+    }
+
+    /// `Py_SIZE` of a list or tuple (the type is guarded).
+    pub fn var_size(self) -> i64 {
+        // SAFETY: a variable-size object (guarded).
+        unsafe { (*self.ptr().cast::<ffi::PyVarObject>()).ob_size as i64 }
+    }
+
+    /// Item `index` of a list (guarded type), Python's negative indices allowed.
+    pub fn list_item(self, index: i64) -> Option<TraceObj> {
+        let len = self.var_size();
+        let index = if index < 0 { index + len } else { index };
+        if !(0..len).contains(&index) {
+            return None;
+        }
+        // SAFETY: a list (guarded) with `len` items; index checked.
+        unsafe {
+            let list = self.ptr().cast::<PyListObject>();
+            Some(TraceObj(*(*list).ob_item.add(index as usize) as u64))
+        }
+    }
+
+    /// Item `index` of a tuple (guarded type), Python's negative indices allowed.
+    pub fn tuple_item(self, index: i64) -> Option<TraceObj> {
+        let len = self.var_size();
+        let index = if index < 0 { index + len } else { index };
+        if !(0..len).contains(&index) {
+            return None;
+        }
+        // SAFETY: a tuple (guarded) with `len` items; index checked.
+        unsafe {
+            let tuple = self.ptr().cast::<PyTupleObject>();
+            Some(TraceObj(
+                *(*tuple).ob_item.as_ptr().add(index as usize) as u64
+            ))
+        }
+    }
+
+    /// The next value of a `range` iterator (guarded type), advancing it.
+    pub fn range_iter_next(self) -> Option<i64> {
+        // SAFETY: a range iterator (guarded); `RangeIter` mirrors its layout.
+        unsafe {
+            let it = self.ptr().cast::<RangeIter>();
+            if (*it).index >= (*it).len {
+                return None;
+            }
+            let value = (*it)
+                .start
+                .wrapping_add(((*it).index as u64).wrapping_mul((*it).step as u64) as i64);
+            (*it).index += 1;
+            Some(value)
+        }
+    }
+
+    /// The next item of a list iterator (guarded type), advancing it; `None` when exhausted
+    /// (the iterator is left for the interpreter's `FOR_ITER` to finish).
+    pub fn list_iter_next(self) -> Option<TraceObj> {
+        // SAFETY: a list iterator (guarded); `ListIter` mirrors its layout.
+        unsafe {
+            let it = self.ptr().cast::<ListIter>();
+            let seq = (*it).it_seq;
+            if seq.is_null() || (*it).it_index >= (*seq).ob_base.ob_size {
+                return None;
+            }
+            let item = *(*seq).ob_item.add((*it).it_index as usize);
+            (*it).it_index += 1;
+            Some(TraceObj(item as u64))
+        }
+    }
+}
+
+/// `PyLong_SHIFT`: bits per int digit.
+pub const LONG_SHIFT: u32 = 30;
+
+/// `rangeiterobject` (Objects/rangeobject.c, private: checked by behaviour and `tp_basicsize`
+/// in `interp/tests/layout.rs`).
+#[repr(C)]
+pub struct RangeIter {
+    pub ob_base: PyObject,
+    pub index: std::ffi::c_long,
+    pub start: std::ffi::c_long,
+    pub step: std::ffi::c_long,
+    pub len: std::ffi::c_long,
+}
+
+/// `listiterobject` (Objects/listobject.c, private: checked like [`RangeIter`]).
+#[repr(C)]
+pub struct ListIter {
+    pub ob_base: PyObject,
+    pub it_index: ffi::Py_ssize_t,
+    pub it_seq: *mut PyListObject,
+}
+
+/// Field offsets native code reads and writes.
+pub mod offsets {
+    use super::*;
+    pub const OB_REFCNT: i32 = offset_of!(PyObject, ob_refcnt) as i32;
+    pub const OB_TYPE: i32 = offset_of!(PyObject, ob_type) as i32;
+    pub const OB_SIZE: i32 = offset_of!(ffi::PyVarObject, ob_size) as i32;
+    pub const LONG_DIGITS: i32 = offset_of!(PyLongObject, ob_digit) as i32;
+    pub const FLOAT_VALUE: i32 = offset_of!(PyFloatObject, ob_fval) as i32;
+    pub const LIST_ITEMS: i32 = offset_of!(PyListObject, ob_item) as i32;
+    pub const TUPLE_ITEMS: i32 = offset_of!(PyTupleObject, ob_item) as i32;
+    pub const RANGE_ITER_INDEX: i32 = offset_of!(RangeIter, index) as i32;
+    pub const RANGE_ITER_START: i32 = offset_of!(RangeIter, start) as i32;
+    pub const RANGE_ITER_STEP: i32 = offset_of!(RangeIter, step) as i32;
+    pub const RANGE_ITER_LEN: i32 = offset_of!(RangeIter, len) as i32;
+    pub const LIST_ITER_INDEX: i32 = offset_of!(ListIter, it_index) as i32;
+    pub const LIST_ITER_SEQ: i32 = offset_of!(ListIter, it_seq) as i32;
+}
+
+/// Addresses of the built-in objects and types traces compare against.
+pub mod addrs {
+    use super::*;
+
+    // SAFETY (all): taking the address of a static exported by libpython.
+    pub fn int_type() -> u64 {
+        ptr::addr_of!(ffi::PyLong_Type) as u64
+    }
+    pub fn float_type() -> u64 {
+        ptr::addr_of!(ffi::PyFloat_Type) as u64
+    }
+    pub fn bool_type() -> u64 {
+        ptr::addr_of!(ffi::PyBool_Type) as u64
+    }
+    pub fn list_type() -> u64 {
+        ptr::addr_of!(ffi::PyList_Type) as u64
+    }
+    pub fn tuple_type() -> u64 {
+        ptr::addr_of!(ffi::PyTuple_Type) as u64
+    }
+    pub fn range_iter_type() -> u64 {
+        ptr::addr_of!(ffi::PyRangeIter_Type) as u64
+    }
+    pub fn list_iter_type() -> u64 {
+        ptr::addr_of!(ffi::PyListIter_Type) as u64
+    }
+    pub fn py_true() -> u64 {
+        // SAFETY: the address of the static `_Py_TrueStruct`.
+        unsafe { ffi::Py_True() as u64 }
+    }
+    pub fn py_false() -> u64 {
+        // SAFETY: the address of the static `_Py_FalseStruct`.
+        unsafe { ffi::Py_False() as u64 }
+    }
+    pub fn py_none() -> u64 {
+        // SAFETY: the address of the static `_Py_NoneStruct`.
+        unsafe { ffi::Py_None() as u64 }
+    }
+}
+
+/// The address of the interpreter's eval breaker (an `_Py_atomic_int`), which native code polls.
+pub fn eval_breaker_addr(thread: Thread) -> u64 {
+    thread.eval_breaker_addr() as u64
+}
+
+/// Runtime helpers a trace calls, numbered by their place in [`HELPERS`]. Every helper takes
+/// its arguments as an array of 64-bit values and returns 64 bits: unless noted, a new
+/// reference, or 0 with an exception set. No helper steals a reference.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum Helper {
+    /// [obj] -> 0: `_Py_Dealloc(obj)` (a `Decref` that reached zero).
+    Dealloc,
+    /// [i64] -> a new int.
+    BoxInt,
+    /// [f64 bits] -> a new float.
+    BoxFloat,
+    /// [obj] -> 0 or 1, or `u64::MAX` with an exception set: `PyObject_IsTrue`.
+    Truth,
+    /// [a, b, nb_op]: `BINARY_OP`'s generic path.
+    BinaryOp,
+    /// [a, b, cmp]: `PyObject_RichCompare`.
+    CompareOp,
+    /// [obj, name]: `PyObject_GetAttr`.
+    GetAttr,
+    /// [obj, name, value] -> None: `PyObject_SetAttr`.
+    SetAttr,
+    /// [globals, builtins, name]: `LOAD_GLOBAL`'s lookup (NameError when missing).
+    LoadGlobal,
+    /// [container, key]: `PyObject_GetItem`.
+    GetItem,
+    /// [container, key, value] -> None: `PyObject_SetItem`.
+    SetItem,
+    /// [callable, args...]: a vectorcall with positional arguments.
+    Call,
+}
+
+/// The signature of every helper.
+pub type HelperFn = unsafe extern "C" fn(args: *const u64, nargs: usize) -> u64;
+
+/// The helper table; a native trace keeps its address in a register.
+pub static HELPERS: [HelperFn; 12] = [
+    helper_dealloc,
+    helper_box_int,
+    helper_box_float,
+    helper_truth,
+    helper_binary_op,
+    helper_compare_op,
+    helper_getattr,
+    helper_setattr,
+    helper_load_global,
+    helper_getitem,
+    helper_setitem,
+    helper_call,
+];
+
+/// The table's address, for a trace context.
+pub fn helpers_addr() -> u64 {
+    HELPERS.as_ptr() as u64
+}
+
+/// Calls a helper on behalf of the uop interpreter.
+pub fn call_helper(helper: Helper, args: &[u64]) -> u64 {
+    // SAFETY: the helper's argument contract is met by the trace (module contract).
+    unsafe { HELPERS[helper as usize](args.as_ptr(), args.len()) }
+}
+
+fn result(value: PyResult<Owned>) -> u64 {
+    match value {
+        Ok(obj) => obj.into_raw() as u64,
+        Err(Raised) => 0,
+    }
+}
+
+fn none_result(value: PyResult<()>) -> u64 {
+    result(value.map(|()| Owned::none()))
+}
+
+/// # Safety
+/// `args` holds `nargs` values; `index` < `nargs` is a live object.
+unsafe fn arg<'a>(args: *const u64, index: usize) -> &'a Obj {
+    // SAFETY: the caller's promise.
+    unsafe { Obj::from_ptr(*args.add(index) as *mut PyObject) }
+}
+
+unsafe extern "C" fn helper_dealloc(args: *const u64, _: usize) -> u64 {
+    // SAFETY: the object's count just reached zero.
+    unsafe { super::ffi::_Py_Dealloc(*args as *mut PyObject) };
+    0
+}
+
+unsafe extern "C" fn helper_box_int(args: *const u64, _: usize) -> u64 {
+    // SAFETY: one argument.
+    result(super::fastpath::new_int(unsafe { *args } as i64))
+}
+
+unsafe extern "C" fn helper_box_float(args: *const u64, _: usize) -> u64 {
+    // SAFETY: one argument.
+    result(super::fastpath::new_float(f64::from_bits(unsafe { *args })))
+}
+
+unsafe extern "C" fn helper_truth(args: *const u64, _: usize) -> u64 {
+    // SAFETY: one live object.
+    match object::is_true(unsafe { arg(args, 0) }) {
+        Ok(truth) => truth as u64,
+        Err(Raised) => u64::MAX,
+    }
+}
+
+unsafe extern "C" fn helper_binary_op(args: *const u64, _: usize) -> u64 {
+    // SAFETY: two live objects and an oparg.
+    unsafe { result(object::binary_op(*args.add(2) as u32, arg(args, 0), arg(args, 1))) }
+}
+
+unsafe extern "C" fn helper_compare_op(args: *const u64, _: usize) -> u64 {
+    // SAFETY: two live objects and a comparison.
+    unsafe {
+        result(object::rich_compare(
+            arg(args, 0),
+            arg(args, 1),
+            *args.add(2) as i32,
+        ))
+    }
+}
+
+unsafe extern "C" fn helper_getattr(args: *const u64, _: usize) -> u64 {
+    // SAFETY: two live objects.
+    unsafe { result(object::getattr(arg(args, 0), arg(args, 1))) }
+}
+
+unsafe extern "C" fn helper_setattr(args: *const u64, _: usize) -> u64 {
+    // SAFETY: three live objects.
+    unsafe { none_result(object::setattr(arg(args, 0), arg(args, 1), arg(args, 2))) }
+}
+
+unsafe extern "C" fn helper_load_global(args: *const u64, _: usize) -> u64 {
+    // SAFETY: three live objects.
+    unsafe {
+        result(crate::eval::load_global_value(
+            arg(args, 0),
+            arg(args, 1),
+            arg(args, 2),
+        ))
+    }
+}
+
+unsafe extern "C" fn helper_getitem(args: *const u64, _: usize) -> u64 {
+    // SAFETY: two live objects.
+    unsafe { result(object::getitem(arg(args, 0), arg(args, 1))) }
+}
+
+unsafe extern "C" fn helper_setitem(args: *const u64, _: usize) -> u64 {
+    // SAFETY: three live objects.
+    unsafe { none_result(object::setitem(arg(args, 0), arg(args, 1), arg(args, 2))) }
+}
+
+unsafe extern "C" fn helper_call(args: *const u64, nargs: usize) -> u64 {
+    // SAFETY: `nargs` live objects, the callable first; the array is a `PyObject**`.
+    unsafe {
+        let callable = *args as *mut PyObject;
+        let rest = args.add(1) as *const *mut PyObject;
+        ffi::PyObject_Vectorcall(callable, rest, nargs - 1, ptr::null_mut()) as u64
+    }
+}
+
+/// A frame as a trace sees it: the base of `localsplus`, and the writes that rebuild it at an
+/// exit.
+impl FramePtr {
+    /// The address of `localsplus[0]`, which native code indexes.
+    pub fn localsplus_addr(self) -> u64 {
+        // SAFETY: a live frame (FramePtr invariant).
+        unsafe { _PyInterpreterFrame::localsplus_ptr(self.as_ptr()) as u64 }
+    }
+
+    /// `localsplus[slot]` as a trace handle (borrowed from the frame).
+    pub fn trace_slot(self, slot: u32) -> TraceObj {
+        // SAFETY: the trace only names slots below nlocalsplus + stacksize.
+        unsafe { TraceObj(*_PyInterpreterFrame::localsplus_ptr(self.as_ptr()).add(slot as usize) as u64) }
+    }
+
+    /// `localsplus[slot] = value` (an owned reference moving in), releasing the previous
+    /// occupant when `release_old` (a local; value-stack slots above the live stack hold stale
+    /// pointers that are not references).
+    pub fn trace_store_slot(self, slot: u32, value: Option<Owned>, release_old: bool) {
+        // SAFETY: the trace only names slots below nlocalsplus + stacksize.
+        unsafe {
+            let place = _PyInterpreterFrame::localsplus_ptr(self.as_ptr()).add(slot as usize);
+            let old = *place;
+            *place = value.map_or(ptr::null_mut(), Owned::into_raw);
+            if release_old {
+                ffi::Py_XDECREF(old);
+            }
+        }
+    }
+
+    /// Sets the stored stack depth and the instruction the frame resumes at (`prev_instr` is
+    /// the unit before `resume`), as an exit leaves the frame for the interpreter.
+    pub fn trace_set_resume(self, stack_depth: usize, resume: usize) {
+        // SAFETY: a live frame; `resume` is an instruction boundary of its code.
+        unsafe {
+            let f = self.as_ptr();
+            (*f).stacktop = ((*(*f).f_code).co_nlocalsplus as usize + stack_depth) as i32;
+            let first = super::objects::PyCodeObject::code_ptr((*f).f_code);
+            (*f).prev_instr = first.add(resume).wrapping_sub(1) as *mut _;
+        }
+    }
+}
+
+/// An `Obj` from an exit buffer's bits that the executor owned (the reference moves).
+pub fn owned_from_bits(bits: u64) -> Option<Owned> {
+    TraceObj(bits).into_owned()
+}

@@ -5,4 +5,5 @@
 
 pub mod cpython;
 pub mod eval;
+pub mod jit;
 pub mod stats;

@@ -508,6 +508,15 @@ impl<'a> CodeRef<'a> {
         // SAFETY: co_qualname is a str owned by the code object.
         unsafe { Obj::from_ptr(self.field(|c| c.co_qualname)) }
     }
+    pub fn filename(&self) -> &'a Obj {
+        // SAFETY: co_filename is a str owned by the code object.
+        unsafe { Obj::from_ptr(self.field(|c| c.co_filename)) }
+    }
+    /// The source line of code unit `index` (`PyCode_Addr2Line`), or -1.
+    pub fn line_of(&self, index: usize) -> i32 {
+        // SAFETY: a live code object; any offset is accepted.
+        unsafe { pyo3_ffi::PyCode_Addr2Line(self.obj().as_ptr().cast(), (index * 2) as i32) }
+    }
     pub fn nlocalsplus(&self) -> usize {
         self.field(|c| c.co_nlocalsplus) as usize
     }

@@ -473,3 +473,9 @@ impl FramePtr {
 pub fn owned_from_bits(bits: u64) -> Option<Owned> {
     TraceObj(bits).into_owned()
 }
+
+/// Whether the eval breaker whose address [`eval_breaker_addr`] gave is set.
+pub fn flag_set(addr: u64) -> bool {
+    // SAFETY: `addr` is the interpreter's eval breaker (module contract), a C11 atomic int.
+    unsafe { (*(addr as *const std::sync::atomic::AtomicI32)).load(std::sync::atomic::Ordering::Relaxed) != 0 }
+}

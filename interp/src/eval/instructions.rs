@@ -833,7 +833,19 @@ fn jump_forward(ex: &mut Exec, oparg: u32) -> Step {
 #[inline(always)]
 fn jump_backward(ex: &mut Exec, oparg: u32) -> Step {
     ex.cursor.jump_back(oparg as usize);
-    check_eval_breaker(ex)
+    back_edge_taken(ex)
+}
+
+/// A loop's backward jump was taken: the eval breaker, then hot-loop counting and traces.
+#[inline(always)]
+fn back_edge_taken(ex: &mut Exec) -> Step {
+    match check_eval_breaker(ex)? {
+        Flow::Next => {
+            let anchor = ex.cursor.frame().lasti() as u32;
+            super::back_edge::taken(ex, anchor)
+        }
+        other => Ok(other),
+    }
 }
 
 #[inline(always)]
@@ -869,7 +881,7 @@ fn pop_jump_forward_if_true(ex: &mut Exec, oparg: u32) -> Step {
 fn pop_jump_backward_if_false(ex: &mut Exec, oparg: u32) -> Step {
     if !pop_truth(ex)? {
         ex.cursor.jump_back(oparg as usize);
-        return check_eval_breaker(ex);
+        return back_edge_taken(ex);
     }
     next()
 }
@@ -878,7 +890,7 @@ fn pop_jump_backward_if_false(ex: &mut Exec, oparg: u32) -> Step {
 fn pop_jump_backward_if_true(ex: &mut Exec, oparg: u32) -> Step {
     if pop_truth(ex)? {
         ex.cursor.jump_back(oparg as usize);
-        return check_eval_breaker(ex);
+        return back_edge_taken(ex);
     }
     next()
 }
@@ -903,7 +915,7 @@ fn pop_jump_forward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
 fn pop_jump_backward_if_none(ex: &mut Exec, oparg: u32) -> Step {
     if ex.cursor.pop().is_none() {
         ex.cursor.jump_back(oparg as usize);
-        return check_eval_breaker(ex);
+        return back_edge_taken(ex);
     }
     next()
 }
@@ -912,7 +924,7 @@ fn pop_jump_backward_if_none(ex: &mut Exec, oparg: u32) -> Step {
 fn pop_jump_backward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
     if !ex.cursor.pop().is_none() {
         ex.cursor.jump_back(oparg as usize);
-        return check_eval_breaker(ex);
+        return back_edge_taken(ex);
     }
     next()
 }

@@ -10,6 +10,7 @@
 //! and `run_loop::<true>` (tracing: every instruction also goes to the recorder). Both are the
 //! same generic function over the single definition of each instruction in `instructions`.
 
+mod back_edge;
 mod calls;
 pub mod exception_table;
 mod fast;
@@ -51,6 +52,8 @@ enum Runnable {
 
 struct CodeInfo {
     runnable: Runnable,
+    /// Hot-loop counters and executors, one per backward jump that has run.
+    loops: back_edge::Loops,
 }
 
 static CODE_INFO: OnceLock<Option<ExtraSlot<CodeInfo>>> = OnceLock::new();
@@ -84,7 +87,10 @@ fn analyse(code: CodeRef) -> CodeInfo {
             None => Runnable::Yes,
         },
     };
-    CodeInfo { runnable }
+    CodeInfo {
+        runnable,
+        loops: back_edge::Loops::default(),
+    }
 }
 
 fn code_info(code: CodeRef<'_>) -> Option<&CodeInfo> {
@@ -97,7 +103,8 @@ fn can_inline(code: CodeRef) -> bool {
     matches!(
         code_info(code),
         Some(CodeInfo {
-            runnable: Runnable::Yes
+            runnable: Runnable::Yes,
+            ..
         })
     )
 }
@@ -108,6 +115,8 @@ pub(crate) struct Exec {
     pub(crate) cursor: Cursor,
     /// `KW_NAMES` constant index for the next CALL.
     pub(crate) kwnames: Option<u32>,
+    /// The loop being recorded in this evaluation, if any (the tracing table runs meanwhile).
+    pub(crate) recording: Option<back_edge::ActiveRecording>,
 }
 
 /// What an instruction asks the loop to do next.
@@ -126,6 +135,8 @@ pub(crate) enum Flow {
     /// A trace or profile function was set while the frame ran (seen after a call or at an
     /// eval-breaker check): hand the frame to CPython's evaluator, which emits the events.
     TracingStarted,
+    /// Recording started or ended: go on with the other dispatch table.
+    SwitchTable,
 }
 
 pub(crate) type Step = Result<Flow, Raised>;
@@ -163,6 +174,7 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
         thread,
         cursor: Cursor::load(frame),
         kwnames: None,
+        recording: None,
     };
     if let Err(Raised) = thread.enter_call() {
         // As ceval: the failed entry still counts as entered, the unwind leaves it.
@@ -174,10 +186,20 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
             return exit;
         }
     }
-    if TRACE_ALL.load(std::sync::atomic::Ordering::Relaxed) {
-        run_loop::<true>(&mut ex)
-    } else {
-        run_loop::<false>(&mut ex)
+    loop {
+        let tracing =
+            ex.recording.is_some() || TRACE_ALL.load(std::sync::atomic::Ordering::Relaxed);
+        let exit = if tracing {
+            run_loop::<true>(&mut ex)
+        } else {
+            run_loop::<false>(&mut ex)
+        };
+        if let Some(exit) = exit {
+            if ex.recording.is_some() {
+                back_edge::abort_recording(&mut ex, "frame_left");
+            }
+            return exit;
+        }
     }
 }
 
@@ -374,9 +396,11 @@ const DECODE: [u16; 256] = {
     table
 };
 
-/// The dispatch loop, monomorphized once per dispatch table.
-fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Exit {
+/// The dispatch loop, monomorphized once per dispatch table. Returns the entry frame's exit,
+/// or `None` to go on with the other table.
+fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
     loop {
+        let start = ex.cursor.next_index();
         let (byte, mut oparg) = ex.cursor.fetch();
         let mut decoded = DECODE[byte as usize];
         while decoded as u8 == opcode::EXTENDED_ARG {
@@ -388,9 +412,17 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Exit {
         ex.cursor.skip(usize::from(decoded >> 8));
         if TRACING {
             stats::global().traced_instructions.bump();
+            if ex.recording.is_some() {
+                back_edge::record(ex, start, op, oparg);
+            }
         }
-        let exit = match instructions::execute(ex, op, oparg) {
+        let step = instructions::execute(ex, op, oparg);
+        if TRACING && ex.recording.is_some() {
+            back_edge::after_step(ex, &step);
+        }
+        let exit = match step {
             Ok(Flow::Next) => None,
+            Ok(Flow::SwitchTable) => return None,
             Ok(Flow::TracingStarted) => ex.hand_back_here(),
             Ok(Flow::Return(value)) => match ex.return_value(value) {
                 None if ex.thread.use_tracing() => ex.hand_back_here(),
@@ -402,8 +434,26 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Exit {
             Ok(Flow::Unwind) => ex.unwind_from_error(false),
             Err(Raised) => ex.unwind_from_error(true),
         };
-        if let Some(exit) = exit {
+        if exit.is_some() {
             return exit;
         }
+        if TRACING && ex.recording.is_some() && !back_edge::still_recording(ex) {
+            return None;
+        }
     }
+}
+
+/// Positions the cursor as the loop leaves it after fetching the instruction at `start`
+/// (EXTENDED_ARG prefixes and the inline cache consumed), for an error raised by that
+/// instruction.
+fn refetch(ex: &mut Exec, start: usize) {
+    ex.cursor.jump_to(start);
+    let (byte, mut oparg) = ex.cursor.fetch();
+    let mut decoded = DECODE[byte as usize];
+    while decoded as u8 == opcode::EXTENDED_ARG {
+        let (next, arg) = ex.cursor.fetch_extended(oparg);
+        decoded = DECODE[next as usize];
+        oparg = arg;
+    }
+    ex.cursor.skip(usize::from(decoded >> 8));
 }

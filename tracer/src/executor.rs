@@ -1,0 +1,137 @@
+//! Executors: a compiled trace installed at a loop's backward jump, and the exit glue that
+//! rebuilds the frame from an exit's snapshot so the interpreter goes on exactly there.
+
+use std::sync::Arc;
+
+use justjit_interp::cpython::cursor::FramePtr;
+use justjit_interp::cpython::fastpath;
+use justjit_interp::cpython::object::{self as api, Obj, Owned};
+use justjit_interp::cpython::runtime::Thread;
+use justjit_interp::cpython::trace_runtime::{self as rt, TraceObj};
+use justjit_interp::jit::{LoopExecutor, TraceExit};
+use justjit_interp::stats;
+
+use crate::abi::{CompiledTrace, TraceCtx};
+use crate::ir::{Kind, Snap, Trace};
+
+/// A compiled loop.
+pub struct TraceExecutor {
+    trace: Arc<Trace>,
+    code: Box<dyn CompiledTrace>,
+    /// The globals and builtins the trace's global loads were recorded with.
+    globals: u64,
+    builtins: u64,
+    exit_buffer_len: usize,
+}
+
+impl TraceExecutor {
+    pub fn new(trace: Arc<Trace>, code: Box<dyn CompiledTrace>, frame: FramePtr) -> Self {
+        let exit_buffer_len = trace.max_exit_values().max(1);
+        TraceExecutor {
+            globals: TraceObj::of(frame.globals()).bits(),
+            builtins: TraceObj::of(frame.builtins()).bits(),
+            trace,
+            code,
+            exit_buffer_len,
+        }
+    }
+}
+
+impl Drop for TraceExecutor {
+    fn drop(&mut self) {
+        // Executors die with their code object, with the GIL held.
+        for obj in &self.trace.keepalive {
+            obj.decref();
+        }
+    }
+}
+
+/// Boxes an unboxed value of `kind` for the frame.
+fn boxed(kind: Kind, bits: u64) -> api::PyResult<Owned> {
+    match kind {
+        Kind::Int => fastpath::new_int(bits as i64),
+        Kind::Float => fastpath::new_float(f64::from_bits(bits)),
+        Kind::Bool => Ok(Owned::bool(bits != 0)),
+        Kind::Obj => unreachable!("an Obj is never unboxed"),
+    }
+}
+
+impl LoopExecutor for TraceExecutor {
+    fn run(&self, thread: Thread, frame: FramePtr) -> Option<TraceExit> {
+        if TraceObj::of(frame.globals()).bits() != self.globals
+            || TraceObj::of(frame.builtins()).bits() != self.builtins
+        {
+            return None;
+        }
+        let mut buffer = vec![0u64; self.exit_buffer_len];
+        let ctx = TraceCtx {
+            localsplus: frame.localsplus_addr(),
+            helpers: rt::helpers_addr(),
+            eval_breaker: rt::eval_breaker_addr(thread),
+            exit_values: buffer.as_mut_ptr() as u64,
+        };
+        stats::global().executors_entered.bump();
+        let index = self.code.run(frame, &ctx, &mut buffer);
+        stats::global().exits_taken.bump();
+        Some(self.rebuild(frame, index as usize, &buffer))
+    }
+}
+
+impl TraceExecutor {
+    /// Writes an exit's snapshot into the frame: the value stack first (it may borrow objects
+    /// that stale locals still hold), then the locals the trace kept unboxed.
+    fn rebuild(&self, frame: FramePtr, index: usize, values: &[u64]) -> TraceExit {
+        let trace = &*self.trace;
+        let exit = &trace.exits[index];
+        let mut error = exit.error;
+        let mut values = values.iter().copied();
+        let mut materialize = |snap: Snap, error: &mut bool| -> Option<Owned> {
+            let value = snap.value()?;
+            let bits = values.next().expect("an exit value per live value");
+            match snap {
+                Snap::Owned(_) => TraceObj::from_exit_bits(bits).into_owned(),
+                Snap::Borrowed(_) => TraceObj::from_exit_bits(bits).to_owned(),
+                _ => match boxed(trace.kind(value), bits) {
+                    Ok(obj) => Some(obj),
+                    Err(_) => {
+                        *error = true;
+                        None
+                    }
+                },
+            }
+        };
+        for (i, snap) in exit.stack.iter().enumerate() {
+            if *snap == Snap::Frame {
+                continue;
+            }
+            let obj = materialize(*snap, &mut error);
+            frame.trace_store_slot(trace.nlocalsplus + i as u32, obj, false);
+        }
+        for (slot, snap) in &exit.locals {
+            let obj = materialize(*snap, &mut error);
+            if obj.is_some() {
+                frame.trace_store_slot(*slot, obj, true);
+            }
+        }
+        frame.trace_set_resume(exit.stack.len(), exit.resume as usize);
+        TraceExit {
+            resume: exit.resume,
+            error,
+        }
+    }
+}
+
+/// `qualname (file:line)` of the loop at code unit `head` of `frame`'s code.
+pub fn loop_name(frame: FramePtr, head: u32) -> String {
+    let code = frame.code_ref();
+    let text = |obj: &Obj| api::str_to_string(obj).unwrap_or_else(|_| "?".into());
+    let file = text(code.filename());
+    let file = file.rsplit('/').next().unwrap_or(&file).to_string();
+    format!(
+        "{} ({}:{}) @{}",
+        text(code.qualname()),
+        file,
+        code.line_of(head as usize),
+        head * 2
+    )
+}

@@ -11,6 +11,9 @@
 //! `ctx.exit_values` and returns the exit's index through the epilogue. Because every value has
 //! one location for its whole life, the stub is the same whichever uop jumps to it.
 
+// dynasm-rs expands dynamic registers (`Rq(r)`) to `r.into()`, which clippy flags.
+#![allow(clippy::useless_conversion)]
+
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -666,7 +669,12 @@ impl<'a> Emitter<'a> {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(v) + offsets::OB_SIZE]);
                 self.store(dst(), d);
             }
-            Op::ListItem { list: seq, index, .. } | Op::TupleItem { tuple: seq, index, .. } => {
+            Op::ListItem {
+                list: seq, index, ..
+            }
+            | Op::TupleItem {
+                tuple: seq, index, ..
+            } => {
                 let s = self.load(*seq, RCX);
                 let positive = self.ops.new_dynamic_label();
                 self.load_into(*index, RAX);
@@ -906,7 +914,7 @@ pub fn compile(trace: &Trace) -> Result<NativeTrace, CompileError> {
         )));
     }
     let frame = frame as i32;
-    let allocation = describe_allocation(trace, &alloc);
+    let allocation = describe_allocation(&alloc);
     let mut e = Emitter {
         trace,
         ops: Asm::new(0),
@@ -1012,7 +1020,7 @@ pub fn compile(trace: &Trace) -> Result<NativeTrace, CompileError> {
 }
 
 /// `v0=rbx v1=[sp+8] v2=#42 …`: where each value lives.
-fn describe_allocation(trace: &Trace, alloc: &Allocation) -> String {
+fn describe_allocation(alloc: &Allocation) -> String {
     let mut out = String::from("locations:");
     for (v, loc) in alloc.locs.iter().enumerate() {
         let Some(loc) = loc else { continue };
@@ -1025,6 +1033,5 @@ fn describe_allocation(trace: &Trace, alloc: &Allocation) -> String {
             Loc::Imm(_) => Ok(()),
         };
     }
-    let _ = trace;
     out
 }

@@ -120,9 +120,14 @@ impl CompiledTrace for NativeTrace {
             bytes.len(),
             self.allocation
         );
-        let mut decoder = Decoder::with_ip(64, bytes, base, DecoderOptions::NONE);
+        // Addresses are offsets from the entry, so jump targets match the offset column.
+        let mut decoder = Decoder::with_ip(64, bytes, 0, DecoderOptions::NONE);
         let mut formatter = IntelFormatter::new();
-        formatter.options_mut().set_first_operand_char_index(8);
+        let options = formatter.options_mut();
+        options.set_first_operand_char_index(8);
+        options.set_uppercase_hex(false);
+        options.set_hex_prefix("0x");
+        options.set_hex_suffix("");
         let mut marks = self.marks.iter().peekable();
         let mut inst = Instruction::default();
         let mut text = String::new();

@@ -131,6 +131,8 @@ pub struct Outcome {
 pub struct Env {
     pub slots: Vec<u64>,
     pub eval_breaker: Box<i32>,
+    /// The helper table (the runtime's, unless a test substitutes its own).
+    pub helpers: u64,
 }
 
 impl Env {
@@ -138,6 +140,7 @@ impl Env {
         Env {
             slots: vec![0; 16],
             eval_breaker: Box::new(0),
+            helpers: helpers_addr(),
         }
     }
 
@@ -145,7 +148,7 @@ impl Env {
         let mut exit_values = vec![0xdead_beef_u64; trace.max_exit_values().max(1)];
         let ctx = TraceCtx {
             localsplus: self.slots.as_mut_ptr() as u64,
-            helpers: helpers_addr(),
+            helpers: self.helpers,
             eval_breaker: &*self.eval_breaker as *const i32 as u64,
             exit_values: exit_values.as_mut_ptr() as u64,
         };

@@ -103,7 +103,11 @@ fn type_and_identity_guards() {
             exit,
         });
         b.leave(&[]);
-        assert_eq!(run(&b.finish()).exit == 1, passes, "{addr:#x} {type_addr:#x}");
+        assert_eq!(
+            run(&b.finish()).exit == 1,
+            passes,
+            "{addr:#x} {type_addr:#x}"
+        );
     }
     for (expect, target, passes) in [
         (true, obj.addr(), true),
@@ -240,7 +244,13 @@ fn sum_loop() -> (Builder, u32, u32) {
     let t = b.phi(t_int);
     b.start_body();
     let done = b.exit(&[t]);
-    let i = b.def(Kind::Int, Op::RangeIterNext { iter: it, exit: done });
+    let i = b.def(
+        Kind::Int,
+        Op::RangeIterNext {
+            iter: it,
+            exit: done,
+        },
+    );
     let overflow = b.exit(&[t, i, i]);
     let sq = b.def(
         Kind::Int,
@@ -294,7 +304,7 @@ fn range_iteration_loop() {
         let out = env.run(&native, &trace);
         let expected = (0..len)
             .map(|k| start + k * step)
-            .fold(7, |t, i| t + (i * i & 1023));
+            .fold(7, |t, i| t + ((i * i) & 1023));
         assert_eq!(out.exit, done);
         assert_eq!(out.values, vec![expected as u64]);
         assert_eq!(it.get(offsets::RANGE_ITER_INDEX), len as u64);

@@ -162,6 +162,8 @@ struct Emitter<'a> {
     spill_base: i32,
     exit_labels: BTreeMap<u32, DynamicLabel>,
     marks: Vec<(usize, String)>,
+    /// How many times each value is read (operands, exits, phis).
+    uses: Vec<u32>,
 }
 
 /// ALU operation `d op= src`.
@@ -398,6 +400,57 @@ impl<'a> Emitter<'a> {
             Some(dst) => format!("; {dst}:{} = {:?}", kind(dst), inst.op),
             None => format!("; {:?}", inst.op),
         }
+    }
+
+    /// Emits a straight-line block, fusing an `IntCompare` whose only use is the `GuardBool`
+    /// right after it into a compare and a conditional jump.
+    fn block(&mut self, insts: &[Inst]) -> Result<(), CompileError> {
+        let mut k = 0;
+        while k < insts.len() {
+            if let (
+                Some(Inst {
+                    dst: Some(dst),
+                    op: Op::IntCompare { cmp, a, b },
+                }),
+                Some(
+                    guard @ Inst {
+                        op:
+                            Op::GuardBool {
+                                value,
+                                expect,
+                                exit,
+                                ..
+                            },
+                        ..
+                    },
+                ),
+            ) = (insts.get(k), insts.get(k + 1))
+            {
+                if value == dst && self.uses[dst.0 as usize] == 1 {
+                    let text = format!("{}\n{}", self.describe(&insts[k]), self.describe(guard));
+                    self.mark(text);
+                    let exit = self.exit_label(exit.0);
+                    let ra = self.load(*a, RAX);
+                    let sb = self.src(*b, RCX);
+                    alu!(self.ops, cmp, ra, sb);
+                    // Exit when the comparison's truth differs from the expected one.
+                    let fail = if *expect { negate(*cmp) } else { *cmp };
+                    match fail {
+                        Cmp::Lt => dynasm!(self.ops ; .arch x64 ; jl =>exit),
+                        Cmp::Le => dynasm!(self.ops ; .arch x64 ; jle =>exit),
+                        Cmp::Eq => dynasm!(self.ops ; .arch x64 ; je =>exit),
+                        Cmp::Ne => dynasm!(self.ops ; .arch x64 ; jne =>exit),
+                        Cmp::Gt => dynasm!(self.ops ; .arch x64 ; jg =>exit),
+                        Cmp::Ge => dynasm!(self.ops ; .arch x64 ; jge =>exit),
+                    }
+                    k += 2;
+                    continue;
+                }
+            }
+            self.inst(&insts[k])?;
+            k += 1;
+        }
+        Ok(())
     }
 
     fn inst(&mut self, inst: &Inst) -> Result<(), CompileError> {
@@ -887,6 +940,39 @@ impl<'a> Emitter<'a> {
     }
 }
 
+/// The comparison that holds exactly when `cmp` does not (on ints).
+fn negate(cmp: Cmp) -> Cmp {
+    match cmp {
+        Cmp::Lt => Cmp::Ge,
+        Cmp::Le => Cmp::Gt,
+        Cmp::Eq => Cmp::Ne,
+        Cmp::Ne => Cmp::Eq,
+        Cmp::Gt => Cmp::Le,
+        Cmp::Ge => Cmp::Lt,
+    }
+}
+
+/// How many times each value is read: as an operand, by an exit, or by a phi.
+fn use_counts(trace: &Trace) -> Vec<u32> {
+    let mut uses = vec![0u32; trace.kinds.len()];
+    let mut add = |v: Value| {
+        if let Some(n) = uses.get_mut(v.0 as usize) {
+            *n += 1;
+        }
+    };
+    for inst in trace.preamble.iter().chain(&trace.body) {
+        inst.op.uses().into_iter().for_each(&mut add);
+        if let Some(exit) = inst.op.exit().and_then(|e| trace.exits.get(e.0 as usize)) {
+            exit.live_values().into_iter().for_each(&mut add);
+        }
+    }
+    for phi in &trace.phis {
+        add(phi.init);
+        add(phi.next);
+    }
+    uses
+}
+
 const LONG_SHIFT: i8 = justjit_interp::cpython::trace_runtime::LONG_SHIFT as i8;
 
 /// The displacement of `localsplus[slot]`.
@@ -926,6 +1012,7 @@ pub fn compile(trace: &Trace) -> Result<NativeTrace, CompileError> {
         alloc,
         spill_base: 8 * max_args as i32,
         exit_labels: BTreeMap::new(),
+        uses: use_counts(trace),
         marks: Vec::new(),
     };
     let epilogue = e.ops.new_dynamic_label();
@@ -945,9 +1032,7 @@ pub fn compile(trace: &Trace) -> Result<NativeTrace, CompileError> {
         ; mov r15, QWORD [rdi + CTX_HELPERS]
     );
     e.mark("; preamble".into());
-    for inst in &trace.preamble {
-        e.inst(inst)?;
-    }
+    e.block(&trace.preamble)?;
     e.mark("; phis = init".into());
     let init: Vec<(Loc, Loc)> = trace
         .phis
@@ -957,9 +1042,7 @@ pub fn compile(trace: &Trace) -> Result<NativeTrace, CompileError> {
     e.parallel_move(init);
     dynasm!(e.ops ; .arch x64 ; .align 16, 0x90 ; =>loop_top);
     e.mark("; loop".into());
-    for inst in &trace.body {
-        e.inst(inst)?;
-    }
+    e.block(&trace.body)?;
     e.mark("; phis = next".into());
     let next: Vec<(Loc, Loc)> = trace
         .phis

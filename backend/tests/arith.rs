@@ -560,3 +560,44 @@ fn native_backend_is_x64() {
     let compiled = backend.compile(&trace).unwrap();
     assert!(compiled.code_bytes() > 0);
 }
+
+/// An `IntCompare` feeding only the `GuardBool` after it becomes a compare and a jump.
+#[test]
+fn fused_compare_and_guard() {
+    let cmps = [Cmp::Lt, Cmp::Le, Cmp::Eq, Cmp::Ne, Cmp::Gt, Cmp::Ge];
+    for &x in &[-3i64, 0, 5, i64::MIN] {
+        for &y in &[-3i64, 5, i64::MAX] {
+            for cmp in cmps {
+                for expect in [false, true] {
+                    for y_const in [false, true] {
+                        let mut b = Builder::new();
+                        let cx = b.int(x);
+                        let cy = b.int(y);
+                        let px = b.phi(cx);
+                        let py = b.phi(cy);
+                        b.start_body();
+                        let operand = if y_const { cy } else { py };
+                        let c = b.def(
+                            Kind::Bool,
+                            Op::IntCompare {
+                                cmp,
+                                a: px,
+                                b: operand,
+                            },
+                        );
+                        let exit = b.exit(&[px]);
+                        b.op(Op::GuardBool {
+                            value: c,
+                            expect,
+                            exit,
+                        });
+                        b.leave(&[]);
+                        let out = run(&b.finish());
+                        let passes = cmp.holds(x, y) == expect;
+                        assert_eq!(out.exit, if passes { 1 } else { 0 }, "{x} {cmp:?} {y}");
+                    }
+                }
+            }
+        }
+    }
+}

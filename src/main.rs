@@ -59,6 +59,18 @@ struct RunArgs {
     #[arg(long)]
     trace_all: bool,
 
+    #[arg(long, value_name = "N", value_parser = settings::parse_hot_loop)]
+    hot_loop: Option<u32>,
+
+    #[arg(long, value_name = "native|uops", value_parser = settings::BackendChoice::parse)]
+    backend: Option<settings::BackendChoice>,
+
+    #[arg(long, value_name = "uops,asm", value_parser = settings::parse_dumps)]
+    dump: Option<(bool, bool)>,
+
+    #[arg(short = 'v', long)]
+    verbose: bool,
+
     /// Arguments for python, exactly as `python3` takes them (script, -m, -c, -, -X, -u, …).
     #[arg(
         trailing_var_arg = true,
@@ -88,7 +100,7 @@ fn justjit_main() -> i32 {
         .and_then(|a| Path::new(a).file_name())
         .is_some_and(|name| name.as_encoded_bytes().starts_with(b"justjit"));
     if python_mode {
-        let settings = Settings::from_env();
+        let settings = settings_from_env();
         return run_python(&settings, &argv, None);
     }
 
@@ -104,9 +116,20 @@ fn justjit_main() -> i32 {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Run(args) => {
-            let mut settings = Settings::from_env();
+            let mut settings = settings_from_env();
             settings.no_jit |= args.no_jit;
             settings.trace_all |= args.trace_all;
+            settings.verbose |= args.verbose;
+            if let Some(n) = args.hot_loop {
+                settings.hot_loop = n;
+            }
+            if let Some(backend) = args.backend {
+                settings.backend = backend;
+            }
+            if let Some((uops, asm)) = args.dump {
+                settings.dump_uops |= uops;
+                settings.dump_asm |= asm;
+            }
             if let Some(stats) = &args.stats {
                 settings.stats = Some(StatsTarget::parse(stats));
             }
@@ -128,6 +151,40 @@ fn justjit_main() -> i32 {
 }
 
 /// Where this process writes its statistics when CPython exits.
+/// The environment's settings, or exit with a CLI error (status 2) naming the bad variable.
+fn settings_from_env() -> Settings {
+    Settings::from_env().unwrap_or_else(|message| {
+        eprintln!("justjit: error: {message}");
+        std::process::exit(2)
+    })
+}
+
+/// Installs tier 2 as the settings say.
+fn install_jit(settings: &Settings) {
+    if settings.no_jit {
+        return;
+    }
+    let config = justjit_tracer::jit::Config {
+        hot_loop: settings.hot_loop,
+        dumps: justjit_tracer::jit::Dumps {
+            uops: settings.dump_uops,
+            asm: settings.dump_asm,
+        },
+        verbose: settings.verbose,
+    };
+    let native = match settings.backend {
+        settings::BackendChoice::Native => justjit_backend::native(),
+        settings::BackendChoice::Uops => None,
+    };
+    let compiler: Box<justjit_tracer::jit::Compiler> = match native {
+        Some(backend) => Box::new(move |trace| {
+            backend.compile(trace).map_err(|e| e.to_string())
+        }),
+        None => justjit_tracer::jit::Jit::uop_interpreter(),
+    };
+    justjit_tracer::jit::install(justjit_tracer::jit::Jit::new(config, compiler));
+}
+
 static STATS_TARGET: OnceLock<Option<StatsTarget>> = OnceLock::new();
 
 fn write_stats_at_exit() {
@@ -141,6 +198,7 @@ fn run_python(settings: &Settings, argv: &[OsString], executable: Option<&Path>)
     settings.export_to_children();
     module::set_jit_enabled(!settings.no_jit);
     justjit_interp::eval::set_trace_all(settings.trace_all);
+    install_jit(settings);
     STATS_TARGET
         .set(settings.stats.clone())
         .expect("run_python runs once");

@@ -13,8 +13,14 @@ pub trait TraceJit: Send + Sync {
     /// Backward jumps a loop makes before it is recorded.
     fn hot_loop_threshold(&self) -> u32;
     /// Starts recording the loop of `frame` whose backward jump at code unit `anchor` goes to
-    /// `head`. The frame is at `head`, about to run it.
-    fn start_recording(&self, frame: FramePtr, head: u32, anchor: u32) -> Box<dyn Recorder>;
+    /// `head`. The frame is at `head`, about to run it, with `stack_depth` values on its stack.
+    fn start_recording(
+        &self,
+        frame: FramePtr,
+        head: u32,
+        anchor: u32,
+        stack_depth: usize,
+    ) -> Box<dyn Recorder>;
 }
 
 /// One instruction about to run while a loop is being recorded.

@@ -61,13 +61,19 @@ impl TraceJit for Jit {
         self.config.hot_loop
     }
 
-    fn start_recording(&self, frame: FramePtr, head: u32, anchor: u32) -> Box<dyn Recorder> {
+    fn start_recording(
+        &self,
+        frame: FramePtr,
+        head: u32,
+        anchor: u32,
+        stack_depth: usize,
+    ) -> Box<dyn Recorder> {
         // SAFETY-free: the JIT is installed for the life of the process.
         let jit: &'static Jit = unsafe_static(self);
         Box::new(LoopRecorder {
             jit,
             frame,
-            recording: record::Recording::new(head, anchor, frame_stack_depth(frame)),
+            recording: record::Recording::new(head, anchor, stack_depth),
         })
     }
 }
@@ -88,10 +94,6 @@ pub fn install(jit: Jit) {
     let jit: &'static Jit = Box::leak(Box::new(jit));
     let _ = INSTALLED.set(jit);
     justjit_interp::jit::install(jit);
-}
-
-fn frame_stack_depth(frame: FramePtr) -> usize {
-    frame.stored_stack_depth().max(0) as usize
 }
 
 /// Records one loop of one frame.

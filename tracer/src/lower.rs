@@ -94,7 +94,6 @@ struct Lowering<'a> {
     keepalive: Vec<TraceObj>,
     stack: Vec<AVal>,
     locals: Vec<Local>,
-    nlocalsplus: u32,
     /// The step being lowered.
     step: Step,
 }
@@ -115,7 +114,6 @@ pub fn lower(rec: &Recording, frame: FramePtr, name: String) -> Result<Lowered> 
         keepalive: Vec::new(),
         stack: Vec::new(),
         locals: vec![Local::Frame(None); nlocalsplus as usize],
-        nlocalsplus,
         step: rec.steps[0].clone(),
     };
     // The loop head's stack stays in the frame for the whole loop.
@@ -170,7 +168,8 @@ pub fn lower(rec: &Recording, frame: FramePtr, name: String) -> Result<Lowered> 
             frame => frame,
         };
     }
-    l.stack = head_stack.clone();
+    // The body keeps what the preamble learned of the head's stack (its types).
+    let head_stack = l.stack.clone();
     let head = l.snapshot(rec.head, false, "eval breaker");
     l.out.push(Inst {
         dst: None,
@@ -236,10 +235,19 @@ impl Lowering<'_> {
     fn run_pass(&mut self, head_stack: &[AVal]) -> Result<()> {
         let steps = self.rec.steps.clone();
         for step in steps {
+            if self.stack.len() != step.depth {
+                return fail("stack_mismatch", format!("stack depth at {}", step.start * 2));
+            }
             self.step = step;
             self.lower_step()?;
         }
-        if self.stack != head_stack {
+        // The head's stack entries stay where they are (their types may be known now).
+        let same = self.stack.len() == head_stack.len()
+            && self.stack.iter().zip(head_stack).all(|(a, b)| match (a, b) {
+                (AVal::Obj { v, own, .. }, AVal::Obj { v: w, own: o, .. }) => v == w && own == o,
+                _ => false,
+            });
+        if !same {
             return fail("stack_mismatch", "the stack at the back edge differs from the head");
         }
         Ok(())

@@ -41,6 +41,8 @@ pub struct Step {
     pub oparg: u32,
     /// The top three stack entries, top first (fewer when the stack is shallower).
     pub stack: Vec<Observed>,
+    /// The stack depth before the instruction.
+    pub depth: usize,
     /// For `LOAD_FAST`: the local's type.
     pub local: Option<Observed>,
     /// For a conditional jump or `FOR_ITER`: whether it jumped (known at the next step).
@@ -123,7 +125,7 @@ impl Recording {
         let cursor = view.cursor;
         let depth = cursor.stack_depth();
         let stack = (0..depth.min(3))
-            .map(|d| Observed::of(cursor.peek_opt(d).map_or(TraceObj::NULL, TraceObj::of)))
+            .map(|d| Observed::of(cursor.peek_opt(d + 1).map_or(TraceObj::NULL, TraceObj::of)))
             .collect();
         let local = (view.op == op::LOAD_FAST).then(|| {
             Observed::of(
@@ -142,6 +144,7 @@ impl Recording {
             op: view.op,
             oparg: view.oparg,
             stack,
+            depth,
             local,
             // The loop closes along its backward jump.
             jumped: closes.then_some(true),

@@ -101,7 +101,7 @@ pub(super) fn taken(ex: &mut Exec, anchor: u32) -> Step {
             stats::global().traces_started.bump();
             let head = ex.cursor.next_index() as u32;
             ex.recording = Some(ActiveRecording {
-                recorder: jit.start_recording(frame, head, anchor),
+                recorder: jit.start_recording(frame, head, anchor, ex.cursor.stack_depth()),
                 frame,
                 anchor,
                 done: false,

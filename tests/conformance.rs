@@ -41,9 +41,8 @@ impl Program {
         self.path.file_name().expect("a file")
     }
 
-    /// Runs the program under python3 and justjit and compares; with `tracing_table`, justjit
-    /// runs every frame with the tracing dispatch table (`JUSTJIT_TRACE_ALL=1`).
-    fn check(&self, tracing_table: bool) -> Result<(), Failed> {
+    /// Runs the program under python3 and justjit (in `mode`) and compares.
+    fn check(&self, mode: Mode) -> Result<(), Failed> {
         let dir = self.path.parent().expect("in the corpus folder");
         let mut args: Vec<OsString> = self.flags.iter().map(OsString::from).collect();
         let stdin = if self.repl {
@@ -58,31 +57,63 @@ impl Program {
             "justjit-conformance-{}-{}-{}",
             std::process::id(),
             self.file_name().to_string_lossy(),
-            u8::from(tracing_table)
+            mode as u8
         ));
         let _ = std::fs::remove_dir_all(&stats_dir);
         std::fs::create_dir_all(&stats_dir).map_err(|e| e.to_string())?;
         let stats = stats_dir.join("stats-{pid}.json");
-        let trace_all = if tracing_table { "1" } else { "0" };
-        compare_in(
-            dir,
-            &args,
-            &stdin,
-            LIMIT,
-            &[
-                ("JUSTJIT_STATS", stats.as_os_str()),
-                ("JUSTJIT_TRACE_ALL", trace_all.as_ref()),
-            ],
-        )?;
-        let result = check_stats(&stats_dir, tracing_table);
+        let mut env: Vec<(&str, &OsStr)> = vec![("JUSTJIT_STATS", stats.as_os_str())];
+        env.extend(mode.env().iter().map(|(k, v)| (*k, OsStr::new(v))));
+        compare_in(dir, &args, &stdin, LIMIT, &env)?;
+        let result = check_stats(&stats_dir, mode == Mode::TracingTable);
         let _ = std::fs::remove_dir_all(&stats_dir);
         result
     }
 }
 
+/// How justjit runs a program of the corpus.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Mode {
+    /// The defaults.
+    Default,
+    /// Every frame with the tracing dispatch table (`JUSTJIT_TRACE_ALL=1`), no JIT.
+    TracingTable,
+    /// Loops hot after two iterations, traces compiled to native code.
+    HotNative,
+    /// Loops hot after two iterations, traces run by the uop interpreter.
+    HotUops,
+}
+
+impl Mode {
+    const ALL: [Mode; 4] = [
+        Mode::Default,
+        Mode::TracingTable,
+        Mode::HotNative,
+        Mode::HotUops,
+    ];
+
+    fn env(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Mode::Default => &[],
+            Mode::TracingTable => &[("JUSTJIT_TRACE_ALL", "1"), ("JUSTJIT_NO_JIT", "1")],
+            Mode::HotNative => &[("JUSTJIT_HOT_LOOP", "2"), ("JUSTJIT_BACKEND", "native")],
+            Mode::HotUops => &[("JUSTJIT_HOT_LOOP", "2"), ("JUSTJIT_BACKEND", "uops")],
+        }
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Mode::Default => "",
+            Mode::TracingTable => " [tracing table]",
+            Mode::HotNative => " [hot=2 native]",
+            Mode::HotUops => " [hot=2 uops]",
+        }
+    }
+}
+
 /// Every process of the run (the program and any subprocess it started) ran all its frames in
-/// the Rust interpreter, except frames handed back because tracing was active; the tracing
-/// dispatch table ran instructions exactly when it was asked to.
+/// the Rust interpreter, except frames handed back because tracing was active; with
+/// `tracing_table` the tracing dispatch table ran instructions.
 fn check_stats(stats_dir: &Path, tracing_table: bool) -> Result<(), Failed> {
     let mut files = 0;
     for entry in std::fs::read_dir(stats_dir).map_err(|e| e.to_string())? {
@@ -91,7 +122,7 @@ fn check_stats(stats_dir: &Path, tracing_table: bool) -> Result<(), Failed> {
         let json: serde_json::Value = serde_json::from_slice(&text).map_err(|e| e.to_string())?;
         files += 1;
         let recorded = json["traces"]["instructions_recorded"].as_u64();
-        if (recorded != Some(0)) != tracing_table {
+        if tracing_table && recorded == Some(0) {
             return Err(format!("tracing table instructions: {recorded:?}").into());
         }
         let frames = &json["frames"];
@@ -154,11 +185,12 @@ fn main() {
     let mut trials: Vec<Trial> = Vec::new();
     for program in &corpus {
         let name = program.file_name().to_string_lossy().into_owned();
-        let (normal, tracing) = (program.clone(), program.clone());
-        trials.push(Trial::test(name.clone(), move || normal.check(false)));
-        trials.push(Trial::test(format!("{name} [tracing table]"), move || {
-            tracing.check(true)
-        }));
+        for mode in Mode::ALL {
+            let program = program.clone();
+            trials.push(Trial::test(format!("{name}{}", mode.suffix()), move || {
+                program.check(mode)
+            }));
+        }
     }
     trials.push(Trial::test("opcode_coverage", opcode_coverage));
     libtest_mimic::run(&args, trials).exit();

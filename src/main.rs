@@ -177,9 +177,7 @@ fn install_jit(settings: &Settings) {
         settings::BackendChoice::Uops => None,
     };
     let compiler: Box<justjit_tracer::jit::Compiler> = match native {
-        Some(backend) => Box::new(move |trace| {
-            backend.compile(trace).map_err(|e| e.to_string())
-        }),
+        Some(backend) => Box::new(move |trace| backend.compile(trace).map_err(|e| e.to_string())),
         None => justjit_tracer::jit::Jit::uop_interpreter(),
     };
     justjit_tracer::jit::install(justjit_tracer::jit::Jit::new(config, compiler));

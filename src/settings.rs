@@ -31,7 +31,9 @@ impl BackendChoice {
         match value {
             "native" => Ok(BackendChoice::Native),
             "uops" => Ok(BackendChoice::Uops),
-            other => Err(format!("unknown backend {other:?} (expected native or uops)")),
+            other => Err(format!(
+                "unknown backend {other:?} (expected native or uops)"
+            )),
         }
     }
 
@@ -60,7 +62,9 @@ pub fn parse_dumps(value: &str) -> Result<(bool, bool), String> {
 pub fn parse_hot_loop(value: &str) -> Result<u32, String> {
     match value.trim().parse::<u32>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!("invalid hot-loop threshold {value:?} (expected a positive integer)")),
+        _ => Err(format!(
+            "invalid hot-loop threshold {value:?} (expected a positive integer)"
+        )),
     }
 }
 
@@ -198,8 +202,7 @@ mod tests {
             settings.stats.unwrap().path_for_pid(42),
             Some(PathBuf::from("out-42.json"))
         );
-        let off =
-            Settings::from_lookup(|name| (name == ENV_NO_JIT).then(|| "0".into())).unwrap();
+        let off = Settings::from_lookup(|name| (name == ENV_NO_JIT).then(|| "0".into())).unwrap();
         assert_eq!(off, Settings::default());
         let jit = Settings::from_lookup(|name| match name {
             ENV_HOT_LOOP => Some("2".into()),

@@ -455,14 +455,23 @@ fn justjit_module_is_not_in_python3() {
     assert!(out.stderr_text().contains("ModuleNotFoundError"));
 }
 
+/// A loop that the JIT compiles to native code (its body is unboxed int arithmetic).
+const HOT_INT_LOOP: &str = "def f():\n    t = i = 0\n    while True:\n        t += i * i & 1023\n        i += 1\nprint('ready', flush=True)\nf()\n";
+
 #[test]
 fn ctrl_c_interrupts_a_tight_loop() {
+    ctrl_c_interrupts("print('ready', flush=True)\nwhile True:\n    pass\n");
+}
+
+#[test]
+fn ctrl_c_interrupts_a_compiled_loop() {
+    ctrl_c_interrupts(HOT_INT_LOOP);
+}
+
+fn ctrl_c_interrupts(program: &str) {
     let mut outcomes = Vec::new();
     for interp in [Interp::Python, Interp::Justjit] {
-        let args: [&OsStr; 2] = [
-            "-c".as_ref(),
-            "print('ready', flush=True)\nwhile True:\n    pass\n".as_ref(),
-        ];
+        let args: [&OsStr; 2] = ["-c".as_ref(), program.as_ref()];
         let mut cmd = command(interp, &args);
         cmd.stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
@@ -518,4 +527,80 @@ fn closed_standard_streams_stay_closed() {
     }
     assert_eq!(outcomes[0], outcomes[1]);
     assert_eq!(outcomes[1], (Some(7), "True\n".to_owned()));
+}
+
+#[test]
+fn jit_options_dump_and_verbose() {
+    let dir = scratch("jit-options");
+    let program = "def f(n):\n    t = 0\n    for i in range(n):\n        t += i * i & 1023\n    return t\nprint(f(1000))\n";
+    std::fs::write(dir.join("loop.py"), program).unwrap();
+    let expected = same(&dir, &["loop.py"], "").stdout_text();
+    for backend in ["native", "uops"] {
+        let out = justjit(
+            &dir,
+            &[
+                "--hot-loop",
+                "2",
+                "--backend",
+                backend,
+                "-v",
+                "--dump",
+                "uops,asm",
+                "loop.py",
+            ],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr_text());
+        assert_eq!(out.stdout_text(), expected);
+        let err = out.stderr_text();
+        assert!(
+            err.contains("justjit: trace compiled: f (loop.py:3)"),
+            "{err}"
+        );
+        assert!(err.contains("RangeIterNext"), "{err}");
+        assert!(err.contains("IntArith { op: Mul"), "{err}");
+        // Disassembly exists only for native code.
+        assert_eq!(
+            err.contains("imul"),
+            backend == "native" && cfg!(target_arch = "x86_64"),
+            "{err}"
+        );
+    }
+    // Without the options nothing is printed on stderr.
+    let quiet = justjit(&dir, &["--hot-loop", "2", "loop.py"]);
+    assert_eq!(quiet.stderr_text(), "");
+}
+
+#[test]
+fn jit_option_errors() {
+    let dir = scratch("jit-errors");
+    for args in [
+        &["--hot-loop", "0", "-c", "pass"][..],
+        &["--hot-loop", "x", "-c", "pass"],
+        &["--backend", "llvm", "-c", "pass"],
+        &["--dump", "ir", "-c", "pass"],
+    ] {
+        let out = justjit(&dir, args);
+        assert_eq!(out.code, 2, "{args:?}");
+        let err = out.stderr_text();
+        assert!(
+            err.contains("error: invalid value") && err.contains(args[0]),
+            "{args:?}: {err}"
+        );
+    }
+    for (name, value) in [
+        ("JUSTJIT_HOT_LOOP", "-1"),
+        ("JUSTJIT_BACKEND", "llvm"),
+        ("JUSTJIT_DUMP", "x"),
+    ] {
+        let mut cmd = command(Interp::Justjit, &["-c".as_ref(), "pass".as_ref()]);
+        cmd.env(name, value);
+        let out = run(cmd, b"", LIMIT).unwrap();
+        assert_eq!(out.code, 2, "{name}");
+        assert!(
+            out.stderr_text()
+                .starts_with(&format!("justjit: error: {name}")),
+            "{}",
+            out.stderr_text()
+        );
+    }
 }

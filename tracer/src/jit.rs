@@ -133,7 +133,9 @@ impl Recorder for LoopRecorder {
             Ok(code) => code,
             Err(message) => {
                 if jit.config.verbose {
-                    jit.log(&format!("justjit: trace aborted: {name}: backend ({message})"));
+                    jit.log(&format!(
+                        "justjit: trace aborted: {name}: backend ({message})"
+                    ));
                 }
                 return Err("backend_failed");
             }

@@ -186,7 +186,10 @@ pub fn lower(rec: &Recording, frame: FramePtr, name: String) -> Result<Lowered> 
                 phis[p].next = next;
             }
             (Some(_), Local::Frame(_)) | (None, Local::Dirty(_)) => {
-                return fail("unstable_types", format!("local {k} changes representation"));
+                return fail(
+                    "unstable_types",
+                    format!("local {k} changes representation"),
+                );
             }
             (None, Local::Frame(_)) => {}
         }
@@ -236,19 +239,31 @@ impl Lowering<'_> {
         let steps = self.rec.steps.clone();
         for step in steps {
             if self.stack.len() != step.depth {
-                return fail("stack_mismatch", format!("stack depth at {}", step.start * 2));
+                return fail(
+                    "stack_mismatch",
+                    format!("stack depth at {}", step.start * 2),
+                );
             }
             self.step = step;
             self.lower_step()?;
         }
         // The head's stack entries stay where they are (their types may be known now).
         let same = self.stack.len() == head_stack.len()
-            && self.stack.iter().zip(head_stack).all(|(a, b)| match (a, b) {
-                (AVal::Obj { v, own, .. }, AVal::Obj { v: w, own: o, .. }) => v == w && own == o,
-                _ => false,
-            });
+            && self
+                .stack
+                .iter()
+                .zip(head_stack)
+                .all(|(a, b)| match (a, b) {
+                    (AVal::Obj { v, own, .. }, AVal::Obj { v: w, own: o, .. }) => {
+                        v == w && own == o
+                    }
+                    _ => false,
+                });
         if !same {
-            return fail("stack_mismatch", "the stack at the back edge differs from the head");
+            return fail(
+                "stack_mismatch",
+                "the stack at the back edge differs from the head",
+            );
         }
         Ok(())
     }
@@ -675,7 +690,11 @@ impl Lowering<'_> {
                 let (value, container, key) = (self.peek(2), self.peek(1), self.peek(0));
                 let result = self.helper_call(
                     Helper::SetItem,
-                    &[Arg::Operand(container), Arg::Operand(key), Arg::Operand(value)],
+                    &[
+                        Arg::Operand(container),
+                        Arg::Operand(key),
+                        Arg::Operand(value),
+                    ],
                     3,
                 )?;
                 self.emit_void(Op::Decref { value: result });

@@ -42,7 +42,11 @@ fn int_arith(op: IntOp, a: i64, b: i64) -> Option<i64> {
         }
         IntOp::Mod => {
             let r = a.checked_rem(b)?;
-            Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+            Some(if r != 0 && ((r < 0) != (b < 0)) {
+                r + b
+            } else {
+                r
+            })
         }
         IntOp::And => Some(a & b),
         IntOp::Or => Some(a | b),

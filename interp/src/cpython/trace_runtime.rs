@@ -372,7 +372,13 @@ unsafe extern "C" fn helper_truth(args: *const u64, _: usize) -> u64 {
 
 unsafe extern "C" fn helper_binary_op(args: *const u64, _: usize) -> u64 {
     // SAFETY: two live objects and an oparg.
-    unsafe { result(object::binary_op(*args.add(2) as u32, arg(args, 0), arg(args, 1))) }
+    unsafe {
+        result(object::binary_op(
+            *args.add(2) as u32,
+            arg(args, 0),
+            arg(args, 1),
+        ))
+    }
 }
 
 unsafe extern "C" fn helper_compare_op(args: *const u64, _: usize) -> u64 {
@@ -438,7 +444,9 @@ impl FramePtr {
     /// `localsplus[slot]` as a trace handle (borrowed from the frame).
     pub fn trace_slot(self, slot: u32) -> TraceObj {
         // SAFETY: the trace only names slots below nlocalsplus + stacksize.
-        unsafe { TraceObj(*_PyInterpreterFrame::localsplus_ptr(self.as_ptr()).add(slot as usize) as u64) }
+        unsafe {
+            TraceObj(*_PyInterpreterFrame::localsplus_ptr(self.as_ptr()).add(slot as usize) as u64)
+        }
     }
 
     /// `localsplus[slot] = value` (an owned reference moving in), releasing the previous
@@ -477,5 +485,8 @@ pub fn owned_from_bits(bits: u64) -> Option<Owned> {
 /// Whether the eval breaker whose address [`eval_breaker_addr`] gave is set.
 pub fn flag_set(addr: u64) -> bool {
     // SAFETY: `addr` is the interpreter's eval breaker (module contract), a C11 atomic int.
-    unsafe { (*(addr as *const std::sync::atomic::AtomicI32)).load(std::sync::atomic::Ordering::Relaxed) != 0 }
+    unsafe {
+        (*(addr as *const std::sync::atomic::AtomicI32)).load(std::sync::atomic::Ordering::Relaxed)
+            != 0
+    }
 }

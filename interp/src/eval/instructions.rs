@@ -529,7 +529,11 @@ fn format_value(ex: &mut Exec, oparg: u32) -> Step {
 fn load_global(ex: &mut Exec, oparg: u32) -> Step {
     let c = &ex.cursor;
     let frame = c.frame();
-    let value = load_global_value(frame.globals(), frame.builtins(), c.name(oparg as usize >> 1))?;
+    let value = load_global_value(
+        frame.globals(),
+        frame.builtins(),
+        c.name(oparg as usize >> 1),
+    )?;
     if oparg & 1 != 0 {
         ex.cursor.push_null();
     }

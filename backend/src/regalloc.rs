@@ -14,8 +14,11 @@
 //! every `next` before writing any phi. Values that must survive a helper call (live across it,
 //! or read by the exit the call may take) only get callee-saved registers, so no code saves
 //! registers around calls.
+//!
+//! Floats form their own register class: they get vector registers (`Loc::Xmm`), which are all
+//! caller-saved, so a float that must survive a helper call gets a spill slot instead.
 
-use justjit_tracer::ir::{Flags, Inst, Op, Trace, Value};
+use justjit_tracer::ir::{Flags, Inst, Kind, Op, Trace, Value};
 
 use crate::CompileError;
 
@@ -24,6 +27,8 @@ use crate::CompileError;
 pub enum Loc {
     /// A general-purpose register, by its hardware number.
     Reg(u8),
+    /// A vector register (`xmm`), by its hardware number; only for floats.
+    Xmm(u8),
     /// A spill slot (index into the frame's spill area).
     Stack(u32),
     /// An immediate (the value is a `Const`).
@@ -36,6 +41,19 @@ pub struct RegPools {
     pub caller_saved: &'static [u8],
     /// Preserved by helper calls.
     pub callee_saved: &'static [u8],
+    /// Vector registers for floats; all clobbered by helper calls.
+    pub xmm: &'static [u8],
+}
+
+/// Registers are numbered internally with the vector registers after the general-purpose ones.
+const XMM_BASE: u8 = 32;
+
+fn reg_loc(r: u8) -> Loc {
+    if r >= XMM_BASE {
+        Loc::Xmm(r - XMM_BASE)
+    } else {
+        Loc::Reg(r)
+    }
 }
 
 /// The allocator's result.
@@ -205,7 +223,7 @@ pub fn allocate(trace: &Trace, pools: &RegPools) -> Result<Allocation, CompileEr
     let mut locs: Vec<Option<Loc>> = consts.iter().map(|c| c.map(Loc::Imm)).collect();
     let mut spill_slots = 0u32;
     let mut free = [true; 256];
-    // (end, value, register)
+    // (end, value, register in the internal numbering)
     let mut active: Vec<(u32, usize, u8)> = Vec::new();
     let all: Vec<u8> = pools
         .caller_saved
@@ -213,6 +231,7 @@ pub fn allocate(trace: &Trace, pools: &RegPools) -> Result<Allocation, CompileEr
         .chain(pools.callee_saved)
         .copied()
         .collect();
+    let xmm: Vec<u8> = pools.xmm.iter().map(|&x| x + XMM_BASE).collect();
     for v in order {
         let Interval {
             start,
@@ -227,22 +246,25 @@ pub fn allocate(trace: &Trace, pools: &RegPools) -> Result<Allocation, CompileEr
             }
             e >= start
         });
-        let eligible: &[u8] = if crosses_call {
-            pools.callee_saved
-        } else {
-            &all
+        let eligible: &[u8] = match (trace.kinds.get(v), crosses_call) {
+            (Some(Kind::Float), true) => &[],
+            (Some(Kind::Float), false) => &xmm,
+            (_, true) => pools.callee_saved,
+            (_, false) => &all,
         };
         let hinted = hint[v]
             .and_then(|h| locs[h.0 as usize])
             .and_then(|loc| match loc {
-                Loc::Reg(r) if free[r as usize] && eligible.contains(&r) => Some(r),
+                Loc::Reg(r) => Some(r),
+                Loc::Xmm(x) => Some(x + XMM_BASE),
                 _ => None,
-            });
+            })
+            .filter(|&r| free[r as usize] && eligible.contains(&r));
         let chosen = hinted.or_else(|| eligible.iter().copied().find(|&r| free[r as usize]));
         if let Some(r) = chosen {
             free[r as usize] = false;
             active.push((end, v, r));
-            locs[v] = Some(Loc::Reg(r));
+            locs[v] = Some(reg_loc(r));
             continue;
         }
         // No register: spill whichever of the candidates lives longest.
@@ -257,7 +279,7 @@ pub fn allocate(trace: &Trace, pools: &RegPools) -> Result<Allocation, CompileEr
                 locs[victim] = Some(Loc::Stack(spill_slots));
                 spill_slots += 1;
                 active[i] = (end, v, r);
-                locs[v] = Some(Loc::Reg(r));
+                locs[v] = Some(reg_loc(r));
             }
             _ => {
                 locs[v] = Some(Loc::Stack(spill_slots));

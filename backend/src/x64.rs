@@ -4,8 +4,8 @@
 //! The prologue saves the callee-saved registers, pins the context in `r14` and the helper table
 //! in `r15`, and reserves a frame of `[helper argument array][spill slots]` that keeps `rsp`
 //! 16-byte aligned at calls. Values live where [`crate::regalloc`] put them: `rax`, `rcx`, `rdx`
-//! and `r11` (with `xmm0`–`xmm2`) are scratch, never allocated. Floats are kept as bits in
-//! general-purpose registers and moved to `xmm` registers for arithmetic.
+//! and `r11` (with `xmm0` and `xmm1`) are scratch, never allocated. Floats live in `xmm2`–`xmm15`
+//! (or in spill slots when they must survive a helper call) and are computed on in place.
 //!
 //! Each exit has one stub, placed after the loop: it writes the exit's live values to
 //! `ctx.exit_values` and returns the exit's index through the epilogue. Because every value has
@@ -55,6 +55,7 @@ const REG_NAMES: [&str; 16] = [
 const POOLS: RegPools = RegPools {
     caller_saved: &[RSI, RDI, R8, R9, R10],
     callee_saved: &[RBX, RBP, R12, R13],
+    xmm: &[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
 };
 
 /// The largest frame a trace may use.
@@ -226,10 +227,28 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// Moves between locations (`rax` is the scratch for memory-to-memory moves).
+    /// Moves between locations (`rax` is the scratch for memory-to-memory moves and for
+    /// immediates going to vector registers). Moves between a general-purpose and a vector
+    /// register copy the bits.
     fn mov(&mut self, dst: Loc, src: Loc) {
         match (dst, src) {
             _ if dst == src => {}
+            (Loc::Xmm(d), Loc::Xmm(s)) => dynasm!(self.ops ; .arch x64 ; movapd Rx(d), Rx(s)),
+            (Loc::Xmm(d), Loc::Reg(s)) => dynasm!(self.ops ; .arch x64 ; movq Rx(d), Rq(s)),
+            (Loc::Xmm(d), Loc::Stack(slot)) => {
+                let disp = self.stack_disp(slot);
+                dynasm!(self.ops ; .arch x64 ; movsd Rx(d), QWORD [rsp + disp]);
+            }
+            (Loc::Xmm(d), Loc::Imm(0)) => dynasm!(self.ops ; .arch x64 ; xorps Rx(d), Rx(d)),
+            (Loc::Xmm(d), Loc::Imm(imm)) => {
+                self.mov_imm(RAX, imm);
+                dynasm!(self.ops ; .arch x64 ; movq Rx(d), rax);
+            }
+            (Loc::Reg(d), Loc::Xmm(s)) => dynasm!(self.ops ; .arch x64 ; movq Rq(d), Rx(s)),
+            (Loc::Stack(slot), Loc::Xmm(s)) => {
+                let disp = self.stack_disp(slot);
+                dynasm!(self.ops ; .arch x64 ; movsd QWORD [rsp + disp], Rx(s));
+            }
             (Loc::Reg(d), Loc::Reg(s)) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(s)),
             (Loc::Reg(d), Loc::Stack(slot)) => {
                 let disp = self.stack_disp(slot);
@@ -251,6 +270,32 @@ impl<'a> Emitter<'a> {
             }
             (Loc::Imm(_), _) => unreachable!("an immediate is never a destination"),
         }
+    }
+
+    /// A vector register holding float `value`: its own, or `xmm(scratch)` loaded with it.
+    fn xmm(&mut self, value: Value, scratch: u8) -> u8 {
+        match self.loc(value) {
+            Loc::Xmm(x) => x,
+            loc => {
+                self.mov(Loc::Xmm(scratch), loc);
+                scratch
+            }
+        }
+    }
+
+    /// The vector register to compute float `dst` in: its own, or `xmm(scratch)` (then
+    /// [`Self::store_xmm`] it).
+    fn dst_xmm(&self, dst: Value, scratch: u8) -> u8 {
+        match self.loc(dst) {
+            Loc::Xmm(x) => x,
+            _ => scratch,
+        }
+    }
+
+    /// Writes `xmm(x)` to float `dst`'s location.
+    fn store_xmm(&mut self, dst: Value, x: u8) {
+        let loc = self.loc(dst);
+        self.mov(loc, Loc::Xmm(x));
     }
 
     /// A register holding `value`: its own, or `scratch` loaded with it.
@@ -275,6 +320,10 @@ impl<'a> Emitter<'a> {
         match self.loc(value) {
             Loc::Reg(r) => Src::Reg(r),
             Loc::Stack(slot) => Src::Mem(self.stack_disp(slot)),
+            Loc::Xmm(x) => {
+                dynasm!(self.ops ; .arch x64 ; movq Rq(scratch), Rx(x));
+                Src::Reg(scratch)
+            }
             Loc::Imm(imm) => match i32::try_from(imm as i64) {
                 Ok(imm) => Src::Imm(imm),
                 Err(_) => {
@@ -299,37 +348,15 @@ impl<'a> Emitter<'a> {
         self.mov(loc, Loc::Reg(r));
     }
 
-    /// Loads a float's bits into `xmm(x)`.
-    fn load_xmm(&mut self, value: Value, x: u8) {
-        match self.loc(value) {
-            Loc::Reg(r) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(r)),
-            Loc::Stack(slot) => {
-                let disp = self.stack_disp(slot);
-                dynasm!(self.ops ; .arch x64 ; movq Rx(x), QWORD [rsp + disp]);
-            }
-            Loc::Imm(imm) => {
-                self.mov_imm(R11, imm);
-                dynasm!(self.ops ; .arch x64 ; movq Rx(x), r11);
-            }
-        }
-    }
-
-    /// Writes `xmm(x)`'s bits to `dst`.
-    fn store_xmm(&mut self, dst: Value, x: u8) {
-        match self.loc(dst) {
-            Loc::Reg(r) => dynasm!(self.ops ; .arch x64 ; movq Rq(r), Rx(x)),
-            Loc::Stack(slot) => {
-                let disp = self.stack_disp(slot);
-                dynasm!(self.ops ; .arch x64 ; movq QWORD [rsp + disp], Rx(x));
-            }
-            Loc::Imm(_) => unreachable!("an immediate is never a destination"),
-        }
-    }
-
     /// Calls `helper` with the values of `args` (written to the frame's argument array); the
     /// result is in `rax`. Only caller-saved registers of values that die here are clobbered.
     fn call_helper(&mut self, helper: Helper, args: &[Loc]) {
         for (i, &arg) in args.iter().enumerate() {
+            let disp = 8 * i as i32;
+            if let Loc::Xmm(x) = arg {
+                dynasm!(self.ops ; .arch x64 ; movsd QWORD [rsp + disp], Rx(x));
+                continue;
+            }
             let src = match arg {
                 Loc::Reg(r) => r,
                 loc => {
@@ -337,7 +364,6 @@ impl<'a> Emitter<'a> {
                     RAX
                 }
             };
-            let disp = 8 * i as i32;
             dynasm!(self.ops ; .arch x64 ; mov QWORD [rsp + disp], Rq(src));
         }
         let nargs = args.len() as i32;
@@ -362,7 +388,8 @@ impl<'a> Emitter<'a> {
         dynasm!(self.ops ; .arch x64 ; =>skip);
     }
 
-    /// Moves every `src` to its `dst` as if all at once (`r11` breaks cycles).
+    /// Moves every `src` to its `dst` as if all at once (`xmm1` breaks cycles through vector
+    /// registers, `r11` the others).
     fn parallel_move(&mut self, moves: Vec<(Loc, Loc)>) {
         let mut pending: Vec<(Loc, Loc)> = moves.into_iter().filter(|(d, s)| d != s).collect();
         pending.dedup();
@@ -376,12 +403,16 @@ impl<'a> Emitter<'a> {
                     self.mov(d, s);
                 }
                 None => {
-                    // Only cycles are left: park one destination's value in `r11`.
+                    // Only cycles are left: park one destination's value in a scratch register.
                     let (d, _) = pending[0];
-                    self.mov(Loc::Reg(R11), d);
+                    let park = match d {
+                        Loc::Xmm(_) => Loc::Xmm(1),
+                        _ => Loc::Reg(R11),
+                    };
+                    self.mov(park, d);
                     for (_, s) in &mut pending {
                         if *s == d {
-                            *s = Loc::Reg(R11);
+                            *s = park;
                         }
                     }
                 }
@@ -567,9 +598,9 @@ impl<'a> Emitter<'a> {
             }
             Op::UnboxFloat { value } => {
                 let v = self.load(*value, RAX);
-                let d = self.dst_reg(dst(), RAX);
-                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(v) + offsets::FLOAT_VALUE]);
-                self.store(dst(), d);
+                let d = self.dst_xmm(dst(), 0);
+                dynasm!(self.ops ; .arch x64 ; movsd Rx(d), QWORD [Rq(v) + offsets::FLOAT_VALUE]);
+                self.store_xmm(dst(), d);
             }
             Op::BoxInt { value, .. } | Op::BoxFloat { value, .. } => {
                 let helper = match inst.op {
@@ -607,48 +638,35 @@ impl<'a> Emitter<'a> {
                 );
                 self.store(dst(), RAX);
             }
-            Op::FloatArith { op, a, b, .. } => {
-                if *op == FloatOp::Div {
-                    // b == ±0.0 exactly when its bits without the sign are zero.
-                    self.load_into(*b, RCX);
-                    dynasm!(self.ops
-                        ; .arch x64
-                        ; mov r11, rcx
-                        ; shl r11, 1
-                        ; jz =>exit()
-                        ; movq xmm1, rcx
-                    );
-                } else {
-                    self.load_xmm(*b, 1);
-                }
-                self.load_xmm(*a, 0);
-                match op {
-                    FloatOp::Add => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
-                    FloatOp::Sub => dynasm!(self.ops ; .arch x64 ; subsd xmm0, xmm1),
-                    FloatOp::Mul => dynasm!(self.ops ; .arch x64 ; mulsd xmm0, xmm1),
-                    FloatOp::Div => dynasm!(self.ops ; .arch x64 ; divsd xmm0, xmm1),
-                }
-                self.store_xmm(dst(), 0);
-            }
+            Op::FloatArith { op, a, b, .. } => self.float_arith(*op, *a, *b, dst(), exit()),
             Op::FloatNeg { a } => {
-                let d = self.dst_reg(dst(), RAX);
-                self.load_into(*a, d);
-                dynasm!(self.ops ; .arch x64 ; btc Rq(d), 63);
-                self.store(dst(), d);
+                // xmm0 = the sign bit (all ones shifted left by 63).
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; pcmpeqd xmm0, xmm0
+                    ; psllq xmm0, 63
+                );
+                let d = self.dst_xmm(dst(), 1);
+                let loc = self.loc(*a);
+                self.mov(Loc::Xmm(d), loc);
+                dynasm!(self.ops ; .arch x64 ; xorpd Rx(d), xmm0);
+                self.store_xmm(dst(), d);
             }
             Op::IntToFloat { a } => {
-                dynasm!(self.ops ; .arch x64 ; xorps xmm0, xmm0);
+                let d = self.dst_xmm(dst(), 0);
+                // Zeroing first breaks the dependency on d's previous value.
+                dynasm!(self.ops ; .arch x64 ; xorps Rx(d), Rx(d));
                 match self.loc(*a) {
                     Loc::Stack(slot) => {
                         let disp = self.stack_disp(slot);
-                        dynasm!(self.ops ; .arch x64 ; cvtsi2sd xmm0, QWORD [rsp + disp]);
+                        dynasm!(self.ops ; .arch x64 ; cvtsi2sd Rx(d), QWORD [rsp + disp]);
                     }
                     _ => {
                         let r = self.load(*a, RAX);
-                        dynasm!(self.ops ; .arch x64 ; cvtsi2sd xmm0, Rq(r));
+                        dynasm!(self.ops ; .arch x64 ; cvtsi2sd Rx(d), Rq(r));
                     }
                 }
-                self.store_xmm(dst(), 0);
+                self.store_xmm(dst(), d);
             }
             Op::IntCompare { cmp, a, b } => {
                 let ra = self.load(*a, RAX);
@@ -666,31 +684,31 @@ impl<'a> Emitter<'a> {
                 self.store(dst(), d);
             }
             Op::FloatCompare { cmp, a, b } => {
-                self.load_xmm(*a, 0);
-                self.load_xmm(*b, 1);
+                let xa = self.xmm(*a, 0);
+                let xb = self.xmm(*b, 1);
                 let d = self.dst_reg(dst(), RAX);
                 // Unordered (NaN) sets ZF, PF and CF: `above` and `above or equal` are false
                 // then, so `<` and `<=` compare swapped operands.
                 match cmp {
                     Cmp::Gt => {
-                        dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1);
+                        dynasm!(self.ops ; .arch x64 ; ucomisd Rx(xa), Rx(xb));
                         setcc!(self.ops, seta, d);
                     }
                     Cmp::Ge => {
-                        dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1);
+                        dynasm!(self.ops ; .arch x64 ; ucomisd Rx(xa), Rx(xb));
                         setcc!(self.ops, setae, d);
                     }
                     Cmp::Lt => {
-                        dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0);
+                        dynasm!(self.ops ; .arch x64 ; ucomisd Rx(xb), Rx(xa));
                         setcc!(self.ops, seta, d);
                     }
                     Cmp::Le => {
-                        dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0);
+                        dynasm!(self.ops ; .arch x64 ; ucomisd Rx(xb), Rx(xa));
                         setcc!(self.ops, setae, d);
                     }
                     Cmp::Eq => dynasm!(self.ops
                         ; .arch x64
-                        ; ucomisd xmm0, xmm1
+                        ; ucomisd Rx(xa), Rx(xb)
                         ; sete al
                         ; setnp cl
                         ; and al, cl
@@ -698,7 +716,7 @@ impl<'a> Emitter<'a> {
                     ),
                     Cmp::Ne => dynasm!(self.ops
                         ; .arch x64
-                        ; ucomisd xmm0, xmm1
+                        ; ucomisd Rx(xa), Rx(xb)
                         ; setne al
                         ; setp cl
                         ; or al, cl
@@ -822,6 +840,42 @@ impl<'a> Emitter<'a> {
             }
         }
         Ok(())
+    }
+
+    fn float_arith(&mut self, op: FloatOp, a: Value, b: Value, dst: Value, exit: DynamicLabel) {
+        let xb = self.xmm(b, 1);
+        if op == FloatOp::Div {
+            // Exit on b == ±0.0 (ordered and equal to zero), before writing the result.
+            let ok = self.ops.new_dynamic_label();
+            dynasm!(self.ops
+                ; .arch x64
+                ; xorps xmm0, xmm0
+                ; ucomisd Rx(xb), xmm0
+                ; jp =>ok
+                ; je =>exit
+                ; =>ok
+            );
+        }
+        let commutative = matches!(op, FloatOp::Add | FloatOp::Mul);
+        let mut d = self.dst_xmm(dst, 0);
+        // `d op= xa` when d already holds b (a commutative op), else `d = a; d op= b`.
+        let (d, src) = match self.loc(a) {
+            Loc::Xmm(xa) if d == xb && xa != xb && commutative => (d, xa),
+            loc => {
+                if d == xb && d != 0 && self.loc(a) != Loc::Xmm(xb) {
+                    d = 0;
+                }
+                self.mov(Loc::Xmm(d), loc);
+                (d, xb)
+            }
+        };
+        match op {
+            FloatOp::Add => dynasm!(self.ops ; .arch x64 ; addsd Rx(d), Rx(src)),
+            FloatOp::Sub => dynasm!(self.ops ; .arch x64 ; subsd Rx(d), Rx(src)),
+            FloatOp::Mul => dynasm!(self.ops ; .arch x64 ; mulsd Rx(d), Rx(src)),
+            FloatOp::Div => dynasm!(self.ops ; .arch x64 ; divsd Rx(d), Rx(src)),
+        }
+        self.store_xmm(dst, d);
     }
 
     fn int_arith(&mut self, op: IntOp, a: Value, b: Value, dst: Value, exit: DynamicLabel) {
@@ -1067,8 +1121,12 @@ pub fn compile(trace: &Trace) -> Result<NativeTrace, CompileError> {
             dynasm!(e.ops ; .arch x64 ; mov r11, QWORD [r14 + CTX_EXIT_VALUES]);
         }
         for (i, value) in values.into_iter().enumerate() {
-            let r = e.load(value, RAX);
             let disp = 8 * i as i32;
+            if let Loc::Xmm(x) = e.loc(value) {
+                dynasm!(e.ops ; .arch x64 ; movsd QWORD [r11 + disp], Rx(x));
+                continue;
+            }
+            let r = e.load(value, RAX);
             dynasm!(e.ops ; .arch x64 ; mov QWORD [r11 + disp], Rq(r));
         }
         let index = index as i32;
@@ -1117,6 +1175,7 @@ fn describe_allocation(alloc: &Allocation) -> String {
         }
         let _ = match loc {
             Loc::Reg(r) => write!(out, " v{v}={}", REG_NAMES[*r as usize]),
+            Loc::Xmm(x) => write!(out, " v{v}=xmm{x}"),
             Loc::Stack(slot) => write!(out, " v{v}=spill{slot}"),
             Loc::Imm(_) => Ok(()),
         };

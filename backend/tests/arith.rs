@@ -601,3 +601,305 @@ fn fused_compare_and_guard() {
         }
     }
 }
+
+/// The locations header of a compiled trace's disassembly.
+fn locations(trace: &justjit_tracer::ir::Trace) -> String {
+    let native = x64::compile(trace).unwrap();
+    let dump = native.disassembly().unwrap();
+    dump.lines()
+        .find(|l| l.starts_with("; locations:"))
+        .unwrap()
+        .to_string()
+}
+
+/// Float phis swapping and rotating in vector registers, each also updated by arithmetic so
+/// that the back edge moves registers in cycles.
+#[test]
+fn float_phi_cycles_in_xmm() {
+    for rounds in 0..6i64 {
+        let mut b = Builder::new();
+        let zero = b.int(0);
+        let one = b.int(1);
+        let limit = b.int(rounds);
+        let (c1, c2, c3) = (b.float(1.5), b.float(-2.25), b.float(4.0));
+        let half = b.float(0.5);
+        // Non-constant inits, computed in vector registers.
+        let none = b.exit(&[]);
+        let inits: Vec<Value> = [c1, c2, c3]
+            .iter()
+            .map(|&c| {
+                b.def(
+                    Kind::Float,
+                    Op::FloatArith {
+                        op: FloatOp::Add,
+                        a: c,
+                        b: half,
+                        exit: none,
+                    },
+                )
+            })
+            .collect();
+        let i = b.phi(zero);
+        let x = b.phi(inits[0]);
+        let y = b.phi(inits[1]);
+        let r1 = b.phi(inits[0]);
+        let r2 = b.phi(inits[1]);
+        let r3 = b.phi(inits[2]);
+        b.start_body();
+        let lt = b.def(
+            Kind::Bool,
+            Op::IntCompare {
+                cmp: Cmp::Lt,
+                a: i,
+                b: limit,
+            },
+        );
+        let done = b.exit(&[x, y, r1, r2, r3]);
+        b.op(Op::GuardBool {
+            value: lt,
+            expect: true,
+            exit: done,
+        });
+        let overflow = b.exit(&[]);
+        let next = b.def(
+            Kind::Int,
+            Op::IntArith {
+                op: IntOp::Add,
+                a: i,
+                b: one,
+                exit: overflow,
+            },
+        );
+        b.set_next(i, next);
+        // x, y = y, x; r1, r2, r3 = r2, r3, r1 * 2 (the product is not a phi).
+        b.set_next(x, y);
+        b.set_next(y, x);
+        let two = b.float(2.0);
+        let doubled = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Mul,
+                a: r1,
+                b: two,
+                exit: overflow,
+            },
+        );
+        b.set_next(r1, r2);
+        b.set_next(r2, r3);
+        b.set_next(r3, doubled);
+        let trace = b.finish();
+        let locs = locations(&trace);
+        for phi in [x, y, r1, r2, r3] {
+            assert!(locs.contains(&format!(" {phi}=xmm")), "{phi} in {locs}");
+        }
+        let out = run(&trace);
+        assert_eq!(out.exit, done.0);
+        let (mut xy, mut r) = ([2.0f64, -1.75], [2.0f64, -1.75, 4.5]);
+        for _ in 0..rounds {
+            xy.swap(0, 1);
+            r = [r[1], r[2], r[0] * 2.0];
+        }
+        let expected: Vec<u64> = xy.iter().chain(&r).map(|v| v.to_bits()).collect();
+        assert_eq!(out.values, expected, "after {rounds} rounds");
+    }
+}
+
+/// More live floats than vector registers: some live in spill slots, and the exits hand over
+/// floats from both.
+#[test]
+fn many_float_phis_spill() {
+    const N: usize = 20;
+    let mut b = Builder::new();
+    let zero = b.int(0);
+    let one = b.int(1);
+    let limit = b.int(5);
+    let fone = b.float(1.0);
+    let none = b.exit(&[]);
+    let inits: Vec<Value> = (0..N).map(|k| b.float(k as f64 * 100.0)).collect();
+    let steps: Vec<Value> = (0..N)
+        .map(|k| {
+            // Non-constant steps, computed in the preamble and live across the loop.
+            let c = b.float(k as f64 * 0.25);
+            b.def(
+                Kind::Float,
+                Op::FloatArith {
+                    op: FloatOp::Add,
+                    a: c,
+                    b: fone,
+                    exit: none,
+                },
+            )
+        })
+        .collect();
+    let i = b.phi(zero);
+    let phis: Vec<Value> = inits.iter().map(|&v| b.phi(v)).collect();
+    b.start_body();
+    let lt = b.def(
+        Kind::Bool,
+        Op::IntCompare {
+            cmp: Cmp::Lt,
+            a: i,
+            b: limit,
+        },
+    );
+    let done = b.exit(&phis);
+    b.op(Op::GuardBool {
+        value: lt,
+        expect: true,
+        exit: done,
+    });
+    let overflow = b.exit(&[]);
+    let next = b.def(
+        Kind::Int,
+        Op::IntArith {
+            op: IntOp::Add,
+            a: i,
+            b: one,
+            exit: overflow,
+        },
+    );
+    b.set_next(i, next);
+    for (k, &p) in phis.iter().enumerate() {
+        // p = p * 1.0 + step, through a division exit reading every phi.
+        let div_exit = b.exit(&phis);
+        let q = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Div,
+                a: p,
+                b: fone,
+                exit: div_exit,
+            },
+        );
+        let next = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Add,
+                a: q,
+                b: steps[k],
+                exit: overflow,
+            },
+        );
+        b.set_next(p, next);
+    }
+    let trace = b.finish();
+    let locs = locations(&trace);
+    assert!(locs.contains("=xmm15"), "{locs}");
+    assert!(locs.contains("=spill"), "{locs}");
+    let out = run(&trace);
+    assert_eq!(out.exit, done.0);
+    let expected: Vec<u64> = (0..N)
+        .map(|k| {
+            let step = k as f64 * 0.25 + 1.0;
+            let mut v = k as f64 * 100.0;
+            for _ in 0..5 {
+                v += step;
+            }
+            v.to_bits()
+        })
+        .collect();
+    assert_eq!(out.values, expected);
+}
+
+/// Results that share a register with an operand (`b` dying at a subtraction or division,
+/// `a == b`), a division by a zero held in a register exiting with floats in registers, and
+/// negation and conversion into registers.
+#[test]
+fn float_ops_in_registers() {
+    for divisor in [2.0f64, 0.0, -0.0, f64::NAN] {
+        let mut b = Builder::new();
+        let (c3, c5, cd) = (b.float(3.0), b.float(5.0), b.float(divisor));
+        let seven = b.int(7);
+        let x = b.phi(c3);
+        let y = b.phi(c5);
+        let d = b.phi(cd);
+        let n = b.phi(seven);
+        b.start_body();
+        let none = b.exit(&[]);
+        let t = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Add,
+                a: y,
+                b: y,
+                exit: none,
+            },
+        ); // 10
+        let u = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Sub,
+                a: x,
+                b: t,
+                exit: none,
+            },
+        ); // -7
+        let sq = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Mul,
+                a: u,
+                b: u,
+                exit: none,
+            },
+        ); // 49
+        let neg = b.def(Kind::Float, Op::FloatNeg { a: sq }); // -49
+        let fnum = b.def(Kind::Float, Op::IntToFloat { a: n }); // 7
+        let w = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Mul,
+                a: neg,
+                b: fnum,
+                exit: none,
+            },
+        ); // -343
+        let by_zero = b.exit(&[w, x, d, neg]);
+        let q = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Div,
+                a: w,
+                b: d,
+                exit: by_zero,
+            },
+        );
+        let r = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Div,
+                a: x,
+                b: q,
+                exit: by_zero,
+            },
+        );
+        let lt = b.def(
+            Kind::Bool,
+            Op::FloatCompare {
+                cmp: Cmp::Lt,
+                a: r,
+                b: x,
+            },
+        );
+        let left = b.leave(&[q, r, lt, neg]);
+        let trace = b.finish();
+        let out = run(&trace);
+        let bits = |v: f64| v.to_bits();
+        if divisor == 0.0 {
+            assert_eq!(out.exit, by_zero.0);
+            assert_eq!(
+                out.values,
+                vec![bits(-343.0), bits(3.0), bits(divisor), bits(-49.0)]
+            );
+            continue;
+        }
+        let q = -343.0 / divisor;
+        let r = 3.0 / q;
+        let got: Vec<f64> = out.values.iter().map(|&v| f64::from_bits(v)).collect();
+        assert_eq!(out.exit, left.0, "divisor {divisor}");
+        assert_eq!(got[0].to_bits(), q.to_bits());
+        assert_eq!(got[1].to_bits(), r.to_bits());
+        assert_eq!(out.values[2], (r < 3.0) as u64);
+        assert_eq!(got[3], -49.0);
+    }
+}

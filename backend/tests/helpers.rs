@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use common::{Builder, Env};
 use justjit_backend::x64;
 use justjit_interp::cpython::trace_runtime::{offsets, Helper, HelperFn};
-use justjit_tracer::ir::{Cmp, IntOp, Kind, Op, Value};
+use justjit_tracer::ir::{Cmp, FloatOp, IntOp, Kind, Op, Value};
 
 thread_local! {
     /// (helper, arguments) of every call this thread made.
@@ -20,10 +20,18 @@ fn clobber_caller_saved() {
     unsafe {
         std::arch::asm!(
             "mov rsi, -1", "mov rdi, -1", "mov r8, -1", "mov r9, -1", "mov r10, -1",
-            "mov r11, -1", "mov rcx, -1", "mov rdx, -1", "pcmpeqd xmm0, xmm0",
-            "pcmpeqd xmm1, xmm1",
+            "mov r11, -1", "mov rcx, -1", "mov rdx, -1",
+            "pcmpeqd xmm0, xmm0", "pcmpeqd xmm1, xmm1", "pcmpeqd xmm2, xmm2",
+            "pcmpeqd xmm3, xmm3", "pcmpeqd xmm4, xmm4", "pcmpeqd xmm5, xmm5",
+            "pcmpeqd xmm6, xmm6", "pcmpeqd xmm7, xmm7", "pcmpeqd xmm8, xmm8",
+            "pcmpeqd xmm9, xmm9", "pcmpeqd xmm10, xmm10", "pcmpeqd xmm11, xmm11",
+            "pcmpeqd xmm12, xmm12", "pcmpeqd xmm13, xmm13", "pcmpeqd xmm14, xmm14",
+            "pcmpeqd xmm15, xmm15",
             out("rsi") _, out("rdi") _, out("r8") _, out("r9") _, out("r10") _, out("r11") _,
-            out("rcx") _, out("rdx") _, out("xmm0") _, out("xmm1") _,
+            out("rcx") _, out("rdx") _, out("xmm0") _, out("xmm1") _, out("xmm2") _,
+            out("xmm3") _, out("xmm4") _, out("xmm5") _, out("xmm6") _, out("xmm7") _,
+            out("xmm8") _, out("xmm9") _, out("xmm10") _, out("xmm11") _, out("xmm12") _,
+            out("xmm13") _, out("xmm14") _, out("xmm15") _,
         );
     }
 }
@@ -298,4 +306,159 @@ fn last_references_are_deallocated() {
     assert_eq!(dying[offsets::OB_REFCNT as usize / 8], 0);
     assert_eq!(old[offsets::OB_REFCNT as usize / 8], 0);
     assert_eq!(new[offsets::OB_REFCNT as usize / 8], 5);
+}
+
+/// Floats live across helper calls (boxing, a generic call) and read by the exits of calling
+/// uops survive helpers that clobber every vector register; floats that do not cross a call
+/// stay in vector registers and are boxed from there.
+#[test]
+fn floats_survive_helper_calls() {
+    const N: usize = 6;
+    let mut b = Builder::new();
+    let zero = b.int(0);
+    let one = b.int(1);
+    let limit = b.int(3);
+    let fone = b.float(1.0);
+    let inits: Vec<Value> = (0..N).map(|k| b.float(k as f64 + 0.5)).collect();
+    let i = b.phi(zero);
+    let phis: Vec<Value> = inits.iter().map(|&v| b.phi(v)).collect();
+    b.start_body();
+    let lt = b.def(
+        Kind::Bool,
+        Op::IntCompare {
+            cmp: Cmp::Lt,
+            a: i,
+            b: limit,
+        },
+    );
+    let done = b.exit(&phis);
+    b.op(Op::GuardBool {
+        value: lt,
+        expect: true,
+        exit: done,
+    });
+    let none = b.exit(&[]);
+    // A float computed in a register, dying as the argument of the box.
+    let fresh = b.def(
+        Kind::Float,
+        Op::FloatArith {
+            op: FloatOp::Add,
+            a: phis[0],
+            b: fone,
+            exit: none,
+        },
+    );
+    // BoxInt fails on 13 (never here); its exit reads floats.
+    let box_failed = b.exit(&phis);
+    let boxed_fresh = b.def(
+        Kind::Obj,
+        Op::BoxFloat {
+            value: fresh,
+            exit: box_failed,
+        },
+    );
+    let boxed_i = b.def(
+        Kind::Obj,
+        Op::BoxInt {
+            value: i,
+            exit: box_failed,
+        },
+    );
+    let sum = b.def(
+        Kind::Obj,
+        Op::CallHelper {
+            helper: Helper::Call,
+            args: vec![boxed_fresh, boxed_i, phis[1]],
+            exit: box_failed,
+        },
+    );
+    let overflow = b.exit(&[]);
+    let next_i = b.def(
+        Kind::Int,
+        Op::IntArith {
+            op: IntOp::Add,
+            a: i,
+            b: one,
+            exit: overflow,
+        },
+    );
+    b.set_next(i, next_i);
+    let _ = sum;
+    for (k, &p) in phis.iter().enumerate() {
+        let next = b.def(
+            Kind::Float,
+            Op::FloatArith {
+                op: FloatOp::Mul,
+                a: p,
+                b: if k == 0 { fone } else { phis[k - 1] },
+                exit: overflow,
+            },
+        );
+        b.set_next(p, next);
+    }
+    let trace = b.finish();
+    let native = x64::compile(&trace).unwrap();
+    let mut env = env();
+    let out = env.run(&native, &trace);
+    assert_eq!(out.exit, done.0);
+
+    let mut model: Vec<f64> = (0..N).map(|k| k as f64 + 0.5).collect();
+    let mut expected_calls = Vec::new();
+    for i in 0..3u64 {
+        let fresh = (model[0] + 1.0).to_bits();
+        expected_calls.push((Helper::BoxFloat, vec![fresh]));
+        expected_calls.push((Helper::BoxInt, vec![i]));
+        expected_calls.push((Helper::Call, vec![fresh ^ 1, i + 1000, model[1].to_bits()]));
+        let old = model.clone();
+        for k in 0..N {
+            model[k] = old[k] * if k == 0 { 1.0 } else { old[k - 1] };
+        }
+    }
+    let expected: Vec<u64> = model.iter().map(|v| v.to_bits()).collect();
+    assert_eq!(out.values, expected);
+    assert_eq!(calls(), expected_calls);
+}
+
+/// A failing helper's exit hands over floats that had to survive the call.
+#[test]
+fn failing_helper_exit_hands_over_floats() {
+    let mut b = Builder::new();
+    let c = b.int(13);
+    let (x, y) = (b.float(2.5), b.float(-1.25));
+    let none = b.exit(&[]);
+    let s = b.def(
+        Kind::Float,
+        Op::FloatArith {
+            op: FloatOp::Add,
+            a: x,
+            b: y,
+            exit: none,
+        },
+    );
+    let p = b.phi(c);
+    let ps = b.phi(s);
+    b.start_body();
+    let d = b.def(
+        Kind::Float,
+        Op::FloatArith {
+            op: FloatOp::Sub,
+            a: ps,
+            b: y,
+            exit: none,
+        },
+    );
+    let failed = b.exit(&[ps, d, p]);
+    b.def(
+        Kind::Obj,
+        Op::BoxInt {
+            value: p,
+            exit: failed,
+        },
+    );
+    b.leave(&[]);
+    let trace = b.finish();
+    let native = x64::compile(&trace).unwrap();
+    let out = env().run(&native, &trace);
+    assert_eq!(out.exit, failed.0);
+    assert_eq!(out.values, vec![1.25f64.to_bits(), 2.5f64.to_bits(), 13]);
 }

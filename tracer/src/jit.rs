@@ -68,8 +68,8 @@ impl TraceJit for Jit {
         anchor: u32,
         stack_depth: usize,
     ) -> Box<dyn Recorder> {
-        // SAFETY-free: the JIT is installed for the life of the process.
-        let jit: &'static Jit = unsafe_static(self);
+        // Recorders outlive this call: they hold the installed (leaked) JIT.
+        let jit = installed(self);
         Box::new(LoopRecorder {
             jit,
             frame,
@@ -79,7 +79,7 @@ impl TraceJit for Jit {
 }
 
 /// The installed JIT lives for the whole process (see `justjit_interp::jit::install`).
-fn unsafe_static(jit: &Jit) -> &'static Jit {
+fn installed(jit: &Jit) -> &'static Jit {
     INSTALLED
         .get()
         .copied()

@@ -36,7 +36,7 @@ struct LoopSlot {
 #[derive(Default)]
 pub(super) struct Loops(RefCell<Vec<LoopSlot>>);
 
-// SAFETY-free note: `Loops` is only touched with the GIL held; `RefCell` is `Send` and the
+// `Loops` is only touched with the GIL held; `RefCell` is `Send` and the
 // code-extra slot needs no more.
 
 /// A recording in progress in one evaluation.

@@ -401,15 +401,7 @@ const DECODE: [u16; 256] = {
 fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
     loop {
         let start = ex.cursor.next_index();
-        let (byte, mut oparg) = ex.cursor.fetch();
-        let mut decoded = DECODE[byte as usize];
-        while decoded as u8 == opcode::EXTENDED_ARG {
-            let (next, arg) = ex.cursor.fetch_extended(oparg);
-            decoded = DECODE[next as usize];
-            oparg = arg;
-        }
-        let op = decoded as u8;
-        ex.cursor.skip(usize::from(decoded >> 8));
+        let (op, oparg) = fetch_instruction(&mut ex.cursor);
         if TRACING {
             stats::global().traced_instructions.bump();
             if ex.recording.is_some() {
@@ -448,12 +440,20 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
 /// instruction.
 fn refetch(ex: &mut Exec, start: usize) {
     ex.cursor.jump_to(start);
-    let (byte, mut oparg) = ex.cursor.fetch();
+    fetch_instruction(&mut ex.cursor);
+}
+
+/// Fetches the next instruction: folds EXTENDED_ARG prefixes into the oparg, maps a quickened
+/// opcode to its base form and skips the inline cache. Returns (base opcode, oparg).
+#[inline(always)]
+fn fetch_instruction(cursor: &mut Cursor) -> (u8, u32) {
+    let (byte, mut oparg) = cursor.fetch();
     let mut decoded = DECODE[byte as usize];
     while decoded as u8 == opcode::EXTENDED_ARG {
-        let (next, arg) = ex.cursor.fetch_extended(oparg);
+        let (next, arg) = cursor.fetch_extended(oparg);
         decoded = DECODE[next as usize];
         oparg = arg;
     }
-    ex.cursor.skip(usize::from(decoded >> 8));
+    cursor.skip(usize::from(decoded >> 8));
+    (decoded as u8, oparg)
 }

@@ -71,6 +71,16 @@ pub fn table(json: &Value) -> String {
                 count(&c["miss"]),
                 count(&c["deopt"])
             );
+            if let Some(kinds) = c["failure_kinds"].as_object() {
+                for (kind, n) in kinds {
+                    let _ = writeln!(
+                        out,
+                        "    {:<32} {:>12}",
+                        format!("failed: {kind}"),
+                        count(n)
+                    );
+                }
+            }
         }
     }
 

@@ -366,7 +366,7 @@ fn stats_json_file_per_process() {
             .sum::<u64>()
             + json["frames"]["rust"].as_u64().unwrap();
         assert!(evaluated > 0, "frames were evaluated: {json}");
-        assert_eq!(json["specialization"].as_object().unwrap().len(), 17);
+        assert_eq!(json["specialization"].as_object().unwrap().len(), 18);
         for key in ["started", "compiled", "aborted", "side_traces"] {
             assert!(json["traces"].get(key).is_some());
         }

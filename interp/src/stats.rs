@@ -10,7 +10,31 @@ use std::sync::Mutex;
 
 use serde_json::{json, Map, Value};
 
-use crate::cpython::opcode::SPECIALIZATION_FAMILIES;
+use crate::cpython::opcode::{self, SPECIALIZATION_FAMILIES};
+
+/// The specialization families counted: 3.11's (`opcode._specializations`), then justjit's own
+/// `FOR_ITER` (3.11 does not specialize it).
+const FAMILY_COUNT: usize = SPECIALIZATION_FAMILIES.len() + 1;
+
+fn family_name(index: usize) -> &'static str {
+    SPECIALIZATION_FAMILIES
+        .get(index)
+        .copied()
+        .unwrap_or("FOR_ITER")
+}
+
+/// The family index of each base opcode (`NO_FAMILY` for the others).
+const NO_FAMILY: u8 = u8::MAX;
+const FAMILY_OF: [u8; 256] = {
+    let mut table = [NO_FAMILY; 256];
+    let mut i = 0;
+    while i < opcode::SPECIALIZATIONS.len() {
+        table[opcode::SPECIALIZATIONS[i].0 as usize] = i as u8;
+        i += 1;
+    }
+    table[opcode::FOR_ITER as usize] = opcode::SPECIALIZATIONS.len() as u8;
+    table
+};
 
 /// Version of the JSON layout written by `--stats=PATH.json` and returned by `justjit.stats()`.
 pub const STATS_VERSION: u64 = 1;
@@ -32,6 +56,14 @@ impl Counter {
     #[inline]
     pub fn add(&self, n: u64) {
         self.0.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// Adds one without a read-modify-write instruction: for counters only bumped with the GIL
+    /// held, on paths too hot for an atomic add.
+    #[inline(always)]
+    pub fn bump_with_gil(&self) {
+        self.0
+            .store(self.0.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
     }
 
     pub fn get(&self) -> u64 {
@@ -97,7 +129,9 @@ pub struct Stats {
     unsupported_instructions: Mutex<BTreeMap<&'static str, u64>>,
     /// Instructions run by the tracing dispatch table (`traces.instructions_recorded`).
     pub traced_instructions: Counter,
-    specialization: [FamilyCounters; SPECIALIZATION_FAMILIES.len()],
+    specialization: [FamilyCounters; FAMILY_COUNT],
+    /// Failed specialization attempts by (family, kind).
+    specialization_failures: Mutex<BTreeMap<(&'static str, &'static str), u64>>,
     pub traces_started: Counter,
     pub traces_compiled: Counter,
     traces_aborted: Mutex<BTreeMap<&'static str, u64>>,
@@ -122,7 +156,8 @@ impl Stats {
             handed_back: [const { Counter::new() }; HandBackReason::ALL.len()],
             unsupported_instructions: Mutex::new(BTreeMap::new()),
             traced_instructions: Counter::new(),
-            specialization: [const { FamilyCounters::new() }; SPECIALIZATION_FAMILIES.len()],
+            specialization: [const { FamilyCounters::new() }; FAMILY_COUNT],
+            specialization_failures: Mutex::new(BTreeMap::new()),
             traces_started: Counter::new(),
             traces_compiled: Counter::new(),
             traces_aborted: Mutex::new(BTreeMap::new()),
@@ -139,10 +174,29 @@ impl Stats {
         &self.handed_back[reason as usize]
     }
 
-    /// Counters of the family named as in `opcode._specializations` (e.g. `"LOAD_ATTR"`).
+    /// Counters of the family named as in `opcode._specializations` (e.g. `"LOAD_ATTR"`), or
+    /// `"FOR_ITER"`.
     pub fn family(&self, name: &str) -> Option<&FamilyCounters> {
-        let index = SPECIALIZATION_FAMILIES.iter().position(|f| *f == name)?;
+        let index = (0..FAMILY_COUNT).position(|i| family_name(i) == name)?;
         Some(&self.specialization[index])
+    }
+
+    /// Counters of the family whose base opcode is `base` (which must have one).
+    #[inline(always)]
+    pub fn family_of(&self, base: u8) -> &FamilyCounters {
+        &self.specialization[FAMILY_OF[base as usize] as usize]
+    }
+
+    /// Counts a failed specialization attempt of family `base` for `kind` (a snake_case name
+    /// like 3.11's `SPEC_FAIL_*` kinds); `failure` is bumped too.
+    pub fn specialization_failed(&self, base: u8, kind: &'static str) {
+        self.family_of(base).failure.bump();
+        let family = family_name(FAMILY_OF[base as usize] as usize);
+        let mut map = self
+            .specialization_failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *map.entry((family, kind)).or_insert(0) += 1;
     }
 
     /// Counts a frame handed back because its code uses instruction `name`.
@@ -171,18 +225,28 @@ impl Stats {
             .iter()
             .map(|r| (r.name().to_owned(), self.handed_back(*r).get().into()))
             .collect();
-        let specialization: Map<String, Value> = SPECIALIZATION_FAMILIES
-            .iter()
-            .zip(&self.specialization)
-            .map(|(name, c)| {
+        let failures = self
+            .specialization_failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let specialization: Map<String, Value> = (0..FAMILY_COUNT)
+            .map(|i| {
+                let (name, c) = (family_name(i), &self.specialization[i]);
+                let kinds: Map<String, Value> = failures
+                    .iter()
+                    .filter(|((family, _), _)| *family == name)
+                    .map(|((_, kind), n)| ((*kind).to_owned(), (*n).into()))
+                    .collect();
                 let counts = json!({
                     "success": c.success.get(),
                     "failure": c.failure.get(),
                     "hit": c.hit.get(),
                     "miss": c.miss.get(),
                     "deopt": c.deopt.get(),
+                    "failure_kinds": kinds,
                 });
-                ((*name).to_owned(), counts)
+                (name.to_owned(), counts)
             })
             .collect();
         let unsupported: Map<String, Value> = self
@@ -247,10 +311,19 @@ mod tests {
         assert_eq!(v["frames"]["handed_back"]["unsupported_instruction"], 1);
         assert_eq!(v["frames"]["unsupported_instructions"]["YIELD_VALUE"], 1);
         assert_eq!(v["specialization"]["LOAD_ATTR"]["hit"], 5);
-        assert_eq!(v["specialization"].as_object().unwrap().len(), 17);
+        assert_eq!(v["specialization"].as_object().unwrap().len(), 18);
         for family in v["specialization"].as_object().unwrap().values() {
-            assert_eq!(family.as_object().unwrap().len(), 5);
+            assert_eq!(family.as_object().unwrap().len(), 6);
         }
+        stats.specialization_failed(opcode::LOAD_ATTR, "not_managed_dict");
+        stats.family_of(opcode::FOR_ITER).hit.bump_with_gil();
+        let v = stats.to_json();
+        assert_eq!(v["specialization"]["LOAD_ATTR"]["failure"], 1);
+        assert_eq!(
+            v["specialization"]["LOAD_ATTR"]["failure_kinds"]["not_managed_dict"],
+            1
+        );
+        assert_eq!(v["specialization"]["FOR_ITER"]["hit"], 1);
         assert_eq!(v["traces"]["aborted"]["too_long"], 2);
         for key in ["started", "compiled", "aborted", "side_traces"] {
             assert!(v["traces"].get(key).is_some(), "traces.{key}");

@@ -168,10 +168,21 @@ impl FramePtr {
 }
 
 /// The running state of one frame: where the next instruction is and where the stack top is.
+///
+/// The instructions are read from justjit's own quickened copy of the bytecode (same length and
+/// indices as `co_code_adaptive`, see `eval::quicken`), so specialized forms and their inline
+/// caches never touch CPython's bytecode; `prev_instr` is always written as the address of the
+/// same code unit in CPython's bytecode. The cursor is `Copy` so that the dispatch loop can keep
+/// it in registers and hand copies to the instructions that call out.
+#[derive(Clone, Copy)]
 pub struct Cursor {
     frame: FramePtr,
-    first_instr: *const _Py_CODEUNIT,
-    next_instr: *const _Py_CODEUNIT,
+    first_instr: *mut _Py_CODEUNIT,
+    next_instr: *mut _Py_CODEUNIT,
+    /// The code unit of the instruction being run (after any EXTENDED_ARG prefix).
+    instr: *mut _Py_CODEUNIT,
+    /// CPython's first code unit minus ours, in bytes: `prev_instr = instr + code_delta`.
+    code_delta: isize,
     stack_pointer: *mut *mut PyObject,
     localsplus: *mut *mut PyObject,
     consts: *mut PyObject,
@@ -180,17 +191,26 @@ pub struct Cursor {
 
 impl Cursor {
     /// Starts (or resumes) running `frame` at `prev_instr + 1` with the stack at `stacktop`,
-    /// marking the stack as "in registers" (`stacktop = -1`) as CPython does.
-    pub fn load(frame: FramePtr) -> Cursor {
+    /// marking the stack as "in registers" (`stacktop = -1`) as CPython does. `units` is
+    /// justjit's quickened copy of the frame's bytecode.
+    ///
+    /// # Safety
+    /// `units` must point at `code_len` code units that live as long as the code object.
+    pub unsafe fn load(frame: FramePtr, units: *mut _Py_CODEUNIT) -> Cursor {
         // SAFETY: FramePtr invariant: the frame is live and its code validated, so prev_instr
-        // and stacktop are within the frame.
+        // and stacktop are within the frame; `units` has the same length as the bytecode.
         unsafe {
             let f = frame.0;
             let code = (*f).f_code;
+            let cpython_first = PyCodeObject::code_ptr(code);
+            let code_delta = (cpython_first as isize).wrapping_sub(units as isize);
+            let prev = ((*f).prev_instr as isize).wrapping_sub(code_delta) as *mut _Py_CODEUNIT;
             let cursor = Cursor {
                 frame,
-                first_instr: PyCodeObject::code_ptr(code),
-                next_instr: (*f).prev_instr.wrapping_add(1),
+                first_instr: units,
+                next_instr: prev.wrapping_add(1),
+                instr: prev,
+                code_delta,
                 stack_pointer: _PyInterpreterFrame::stack_pointer(f),
                 localsplus: _PyInterpreterFrame::localsplus_ptr(f),
                 consts: (*code).co_consts,
@@ -201,13 +221,19 @@ impl Cursor {
         }
     }
 
+    /// CPython's address of our code unit `unit`.
+    #[inline(always)]
+    fn cpython_unit(&self, unit: *mut _Py_CODEUNIT) -> *mut _Py_CODEUNIT {
+        (unit as isize).wrapping_add(self.code_delta) as *mut _Py_CODEUNIT
+    }
+
     /// Writes the stack top back to the frame (`_PyFrame_SetStackPointer`), and the position:
     /// `prev_instr` becomes the unit before `next_instr`, so the frame resumes there.
     pub fn store(&self) {
         // SAFETY: both pointers are inside the live frame (validation keeps them in bounds).
         unsafe {
             _PyInterpreterFrame::set_stack_pointer(self.frame.0, self.stack_pointer);
-            (*self.frame.0).prev_instr = self.next_instr.wrapping_sub(1).cast_mut();
+            (*self.frame.0).prev_instr = self.cpython_unit(self.next_instr.wrapping_sub(1));
         }
     }
 
@@ -237,7 +263,8 @@ impl Cursor {
         // next_instr points at a code unit of the live code object.
         unsafe {
             let unit = *self.next_instr;
-            (*self.frame.0).prev_instr = self.next_instr.cast_mut();
+            (*self.frame.0).prev_instr = self.cpython_unit(self.next_instr);
+            self.instr = self.next_instr;
             self.next_instr = self.next_instr.add(1);
             ((unit & 0xff) as u8, u32::from(unit >> 8))
         }
@@ -257,6 +284,13 @@ impl Cursor {
         unsafe { self.next_instr.offset_from(self.first_instr) as usize }
     }
 
+    /// Index of the instruction being run.
+    #[inline(always)]
+    pub fn instr_index(&self) -> usize {
+        // SAFETY: both point into the same bytecode copy.
+        unsafe { self.instr.offset_from(self.first_instr) as usize }
+    }
+
     /// Skips `n` code units (inline caches) or jumps forward by `n`.
     #[inline(always)]
     pub fn skip(&mut self, n: usize) {
@@ -273,6 +307,32 @@ impl Cursor {
     #[inline(always)]
     pub fn jump_to(&mut self, index: usize) {
         self.next_instr = self.first_instr.wrapping_add(index);
+    }
+
+    /// The instruction being run, in justjit's quickened copy (to rewrite it or its caches).
+    #[inline(always)]
+    pub fn instr(&self) -> InstrRef {
+        InstrRef(self.instr)
+    }
+
+    /// Inline-cache unit `i` of the instruction being run.
+    #[inline(always)]
+    pub fn cache(&self, i: usize) -> u16 {
+        self.instr().cache(i)
+    }
+
+    /// The code unit after the instruction being run and its `caches` cache units (the
+    /// instruction a specialized form may fuse with): (opcode as quickened, oparg), or
+    /// (0, 0) past the end of the bytecode.
+    #[inline(always)]
+    pub fn peek_next_unit_after_cache(&self, caches: usize) -> (u8, u32) {
+        let index = self.instr_index() + 1 + caches;
+        if index >= self.frame.code_len() {
+            return (0, 0);
+        }
+        // SAFETY: index checked against the bytecode's length (the copy has the same).
+        let unit = unsafe { *self.first_instr.add(index) };
+        ((unit & 0xff) as u8, u32::from(unit >> 8))
     }
 
     // --- value stack ---
@@ -429,6 +489,19 @@ impl Cursor {
         }
     }
 
+    /// `PyUnicode_Append` onto local slot `i`, which holds a str (`s += t` with the result stored
+    /// back to `s`): CPython resizes the string in place when the local holds its only
+    /// reference. Returns false (the slot then holds NULL) when it raised.
+    pub fn local_str_append(&mut self, i: usize, right: &Obj) -> bool {
+        // SAFETY: as in `local`; PyUnicode_Append consumes the slot's reference and stores a
+        // new one, or NULL with an exception set.
+        unsafe {
+            let slot = self.localsplus.add(i);
+            ffi::PyUnicode_Append(slot, right.as_ptr());
+            !(*slot).is_null()
+        }
+    }
+
     /// Constant `i`, borrowed.
     #[inline(always)]
     pub fn constant(&self, i: usize) -> &Obj {
@@ -448,6 +521,67 @@ impl Cursor {
         while self.stack_depth() > level {
             drop(self.pop_opt());
         }
+    }
+}
+
+/// One instruction of justjit's quickened copy of a code object's bytecode, while its code
+/// object runs: its opcode and inline caches can be rewritten (specialization). Handed around
+/// by value, so that a hot instruction's cursor never escapes.
+#[derive(Clone, Copy)]
+pub struct InstrRef(*mut _Py_CODEUNIT);
+
+impl InstrRef {
+    /// The opcode as quickened.
+    #[inline(always)]
+    pub fn opcode(self) -> u8 {
+        // SAFETY: an InstrRef comes from a cursor running the code, whose quickened copy lives
+        // as long as the code object; the units are cells (interior mutability), read and
+        // written only by the thread holding the GIL.
+        unsafe { (*self.0 & 0xff) as u8 }
+    }
+
+    /// Rewrites the opcode (quickening and specialization).
+    #[inline(always)]
+    pub fn set_opcode(self, op: u8) {
+        // SAFETY: as in `opcode`.
+        unsafe { *self.0 = (*self.0 & 0xff00) | u16::from(op) }
+    }
+
+    /// Inline-cache unit `i`.
+    #[inline(always)]
+    pub fn cache(self, i: usize) -> u16 {
+        // SAFETY: as in `opcode`; the adaptive forms and their specializations only use the
+        // cache units 3.11 reserves after the instruction (`i` is below that count).
+        unsafe { *self.0.add(1 + i) }
+    }
+
+    /// Sets inline-cache unit `i`.
+    #[inline(always)]
+    pub fn set_cache(self, i: usize, value: u16) {
+        // SAFETY: as in `cache`.
+        unsafe { *self.0.add(1 + i) = value }
+    }
+
+    /// Two cache units from `i` on as a u32 (low unit first, as 3.11's `read_u32`).
+    #[inline(always)]
+    pub fn cache_u32(self, i: usize) -> u32 {
+        u32::from(self.cache(i)) | u32::from(self.cache(i + 1)) << 16
+    }
+
+    pub fn set_cache_u32(self, i: usize, value: u32) {
+        self.set_cache(i, value as u16);
+        self.set_cache(i + 1, (value >> 16) as u16);
+    }
+
+    /// Four cache units from `i` on as a u64.
+    #[inline(always)]
+    pub fn cache_u64(self, i: usize) -> u64 {
+        u64::from(self.cache_u32(i)) | u64::from(self.cache_u32(i + 2)) << 32
+    }
+
+    pub fn set_cache_u64(self, i: usize, value: u64) {
+        self.set_cache_u32(i, value as u32);
+        self.set_cache_u32(i + 2, (value >> 32) as u32);
     }
 }
 

@@ -113,3 +113,170 @@ pub fn list_store(list: &Obj, index: &Obj, value: Owned) -> Result<(), Owned> {
     }
     Ok(())
 }
+
+/// `tupleiterobject` (Objects/tupleobject.c, private: checked like the other iterator mirrors in
+/// `interp/tests/trace_runtime.rs`).
+#[repr(C)]
+pub struct TupleIter {
+    pub ob_base: ffi::PyObject,
+    pub it_index: ffi::Py_ssize_t,
+    pub it_seq: *mut PyTupleObject,
+}
+
+/// The type of list iterators.
+pub fn list_iter_type() -> *mut ffi::PyTypeObject {
+    ptr::addr_of_mut!(ffi::PyListIter_Type)
+}
+
+/// The type of tuple iterators.
+pub fn tuple_iter_type() -> *mut ffi::PyTypeObject {
+    ptr::addr_of_mut!(ffi::PyTupleIter_Type)
+}
+
+/// The type of `range` iterators (small bounds).
+pub fn range_iter_type() -> *mut ffi::PyTypeObject {
+    ptr::addr_of_mut!(ffi::PyRangeIter_Type)
+}
+
+/// What a specialized `FOR_ITER` got from an iterator of the kind it expects.
+pub enum IterStep {
+    /// The next item (new reference).
+    Item(Owned),
+    /// The iterator is exhausted (and has dropped its sequence, as CPython's does).
+    Exhausted,
+    /// Not an iterator of that kind (or no memory for the item): take the generic path.
+    Other,
+}
+
+/// `next()` of an exact list iterator.
+#[inline(always)]
+pub fn list_iter_next(iter: &Obj) -> IterStep {
+    if !iter.is_exact(list_iter_type()) {
+        return IterStep::Other;
+    }
+    // SAFETY: an exact list iterator: `ListIter` mirrors its layout; the sequence, while set,
+    // is a list the iterator owns a reference to.
+    unsafe {
+        let it = iter.as_ptr().cast::<super::trace_runtime::ListIter>();
+        let seq = (*it).it_seq;
+        if seq.is_null() {
+            return IterStep::Exhausted;
+        }
+        if (*it).it_index < (*seq).ob_base.ob_size {
+            let item = *(*seq).ob_item.add((*it).it_index as usize);
+            (*it).it_index += 1;
+            return IterStep::Item(Obj::from_ptr(item).to_owned());
+        }
+        (*it).it_seq = ptr::null_mut();
+        ffi::Py_DECREF(seq.cast());
+        IterStep::Exhausted
+    }
+}
+
+/// `next()` of an exact tuple iterator.
+#[inline(always)]
+pub fn tuple_iter_next(iter: &Obj) -> IterStep {
+    if !iter.is_exact(tuple_iter_type()) {
+        return IterStep::Other;
+    }
+    // SAFETY: an exact tuple iterator: `TupleIter` mirrors its layout; the tuple, while set,
+    // is owned by the iterator.
+    unsafe {
+        let it = iter.as_ptr().cast::<TupleIter>();
+        let seq = (*it).it_seq;
+        if seq.is_null() {
+            return IterStep::Exhausted;
+        }
+        if (*it).it_index < (*seq).ob_base.ob_size {
+            let item = *ptr::addr_of!((*seq).ob_item)
+                .cast::<*mut ffi::PyObject>()
+                .add((*it).it_index as usize);
+            (*it).it_index += 1;
+            return IterStep::Item(Obj::from_ptr(item).to_owned());
+        }
+        (*it).it_seq = ptr::null_mut();
+        ffi::Py_DECREF(seq.cast());
+        IterStep::Exhausted
+    }
+}
+
+/// `next()` of an exact `range` iterator (the one `iter(range(...))` gives when the bounds fit
+/// a C long).
+#[inline(always)]
+pub fn range_iter_next(iter: &Obj) -> IterStep {
+    if !iter.is_exact(range_iter_type()) {
+        return IterStep::Other;
+    }
+    // SAFETY: an exact range iterator: `RangeIter` mirrors its layout.
+    unsafe {
+        let it = iter.as_ptr().cast::<super::trace_runtime::RangeIter>();
+        if (*it).index >= (*it).len {
+            return IterStep::Exhausted;
+        }
+        // As rangeiter_next: start + index * step in unsigned arithmetic (cannot overflow the
+        // range's own bounds).
+        let value = ((*it).start as u64)
+            .wrapping_add(((*it).index as u64).wrapping_mul((*it).step as u64))
+            as i64;
+        (*it).index += 1;
+        match new_int(value) {
+            Ok(v) => IterStep::Item(v),
+            Err(_) => IterStep::Other,
+        }
+    }
+}
+
+/// The items of an exact tuple (`Some` only for one) or exact list of exactly `n` items,
+/// borrowed, for `UNPACK_SEQUENCE`'s specialized forms.
+#[inline(always)]
+pub fn exact_items(seq: &Obj, n: usize, list: bool) -> Option<&[&Obj]> {
+    // SAFETY: exact list/tuple layouts: ob_item holds ob_size live items (a list's pointer is
+    // read after the size check; the slice lives only while the caller holds `seq` and does not
+    // run Python code before copying the items out).
+    unsafe {
+        if list {
+            if !seq.is_exact_list() {
+                return None;
+            }
+            let l = seq.as_ptr().cast::<PyListObject>();
+            if (*l).ob_base.ob_size as usize != n {
+                return None;
+            }
+            Some(std::slice::from_raw_parts((*l).ob_item.cast::<&Obj>(), n))
+        } else {
+            if !seq.is_exact_tuple() {
+                return None;
+            }
+            let t = seq.as_ptr().cast::<PyTupleObject>();
+            if (*t).ob_base.ob_size as usize != n {
+                return None;
+            }
+            Some(std::slice::from_raw_parts(
+                ptr::addr_of!((*t).ob_item).cast::<&Obj>(),
+                n,
+            ))
+        }
+    }
+}
+
+/// The index an exact list or tuple subscript takes in the specialized forms: a small
+/// non-negative int below `len` (3.11's `BINARY_SUBSCR_LIST_INT` guards).
+#[inline(always)]
+pub fn small_index(index: &Obj, len: isize) -> Option<usize> {
+    let i = small_int(index)?;
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// The length of an exact list.
+#[inline(always)]
+pub fn list_len(list: &Obj) -> isize {
+    // SAFETY: the caller checked an exact list.
+    unsafe { (*list.as_ptr().cast::<PyListObject>()).ob_base.ob_size }
+}
+
+/// The length of an exact tuple.
+#[inline(always)]
+pub fn tuple_len(tuple: &Obj) -> isize {
+    // SAFETY: the caller checked an exact tuple.
+    unsafe { (*tuple.as_ptr().cast::<PyTupleObject>()).ob_base.ob_size }
+}

@@ -414,6 +414,12 @@ pub fn rich_compare(a: &Obj, b: &Obj, op: c_int) -> PyResult<Owned> {
     new_ref!(ffi::PyObject_RichCompare(a.as_ptr(), b.as_ptr(), op))
 }
 
+/// Whether two exact strs are equal (`unicode_eq`: same object, or same length, kind and data).
+pub fn str_equal(a: &Obj, b: &Obj) -> bool {
+    // SAFETY: both are str objects; PyUnicode_Compare on two strs cannot fail.
+    a.is(b) || unsafe { ffi::PyUnicode_Compare(a.as_ptr(), b.as_ptr()) == 0 }
+}
+
 pub fn is_exception_instance(obj: &Obj) -> bool {
     obj.has_flag(ffi::Py_TPFLAGS_BASE_EXC_SUBCLASS)
 }

@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use crate::cpython::cursor::{Cursor, FramePtr};
+use crate::cpython::cursor::FramePtr;
 use crate::cpython::object::Raised;
 use crate::jit::{self, InstrView, LoopExecutor, Recorder, Recording};
 use crate::stats;
@@ -120,7 +120,7 @@ fn run_executor(ex: &mut Exec, executor: &dyn LoopExecutor) -> Step {
         ex.cursor.unstore();
         return Ok(Flow::Next);
     };
-    ex.cursor = Cursor::load(frame);
+    ex.cursor = super::load_cursor(frame);
     if exit.error {
         refetch(ex, exit.resume as usize);
         return Err(Raised);
@@ -195,7 +195,7 @@ pub(super) fn abort_recording(ex: &mut Exec, reason: &'static str) {
 /// (an exception, a call into a Python frame, a return, a yield).
 pub(super) fn after_step(ex: &mut Exec, step: &Step) {
     let reason = match step {
-        Ok(Flow::Next) | Ok(Flow::SwitchTable) => return,
+        Ok(Flow::Next | Flow::SwitchTable | Flow::BackEdge) => return,
         Ok(Flow::Enter(_)) => "python_call",
         Ok(Flow::Return(_)) => "return_in_loop",
         Ok(Flow::Yield(_)) => "yield_in_loop",

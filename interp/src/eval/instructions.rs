@@ -5,150 +5,233 @@
 //! code object can run here). Semantics, stack discipline and error messages follow 3.11's
 //! Python/ceval.c; the comments say where this evaluator differs from it and why.
 
-use crate::cpython::cursor::Cursor;
+use crate::cpython::cursor::{Cursor, FramePtr};
 use crate::cpython::exc;
 use crate::cpython::fastpath;
 use crate::cpython::generators::{self, Sent};
 use crate::cpython::object::{self as api, Obj, Owned, Raised};
-use crate::cpython::opcode;
 
 use super::calls;
 use super::fast;
+use super::specialize;
 use super::support;
 use super::{Exec, Flow, Step};
 
 macro_rules! instructions {
-    ($($op:ident => $body:ident,)*) => {
-        /// Which opcodes this evaluator implements.
+    (
+        base { $( $op:ident => $kind:ident $body:path, )* }
+        specialized { $( $form:ident => $fkind:ident $fbody:path, )* }
+    ) => {
+        /// Which base opcodes this evaluator implements (a code object runs here when it uses
+        /// only these).
         pub(super) const SUPPORTED: [bool; 256] = {
             let mut table = [false; 256];
-            $( table[opcode::$op as usize] = true; )*
+            $( table[ops::$op as usize] = true; )*
             table
         };
 
-        /// Runs one instruction (`op` is a base opcode, `oparg` includes EXTENDED_ARG).
+        /// Which forms the dispatch knows (quickening only writes these).
+        pub(super) const IMPLEMENTED: [bool; 256] = {
+            let mut table = SUPPORTED;
+            $( table[ops::$form as usize] = true; )*
+            table
+        };
+
+        /// Runs one instruction (`op` as quickened, `oparg` includes EXTENDED_ARG). `c` is the
+        /// dispatch loop's cursor: hot instructions work on it directly; the others run on
+        /// `ex.cursor`, written back before and read after.
         #[inline(always)]
-        pub(super) fn execute(ex: &mut Exec, op: u8, oparg: u32) -> Step {
+        pub(super) fn execute(c: &mut Cursor, ex: &mut Exec, op: u8, oparg: u32) -> Step {
             match op {
-                $( opcode::$op => $body(ex, oparg), )*
+                $( ops::$op => run!($kind $body, c, ex, oparg), )*
+                $( ops::$form => run!($fkind $fbody, c, ex, oparg), )*
                 _ => unreachable!("a code object with opcode {op} never runs here"),
             }
         }
     };
 }
 
-instructions! {
-    NOP => nop,
-    RESUME => resume,
-    LOAD_FAST => load_fast,
-    LOAD_CLOSURE => load_fast,
-    LOAD_CONST => load_const,
-    STORE_FAST => store_fast,
-    DELETE_FAST => delete_fast,
-    POP_TOP => pop_top,
-    PUSH_NULL => push_null,
-    COPY => copy,
-    SWAP => swap,
-    UNARY_POSITIVE => unary_positive,
-    UNARY_NEGATIVE => unary_negative,
-    UNARY_NOT => unary_not,
-    UNARY_INVERT => unary_invert,
-    BINARY_OP => binary_op,
-    COMPARE_OP => compare_op,
-    IS_OP => is_op,
-    CONTAINS_OP => contains_op,
-    BINARY_SUBSCR => binary_subscr,
-    STORE_SUBSCR => store_subscr,
-    DELETE_SUBSCR => delete_subscr,
-    BUILD_TUPLE => build_tuple,
-    BUILD_LIST => build_list,
-    BUILD_SET => build_set,
-    BUILD_MAP => build_map,
-    BUILD_CONST_KEY_MAP => build_const_key_map,
-    BUILD_STRING => build_string,
-    BUILD_SLICE => build_slice,
-    LIST_APPEND => list_append,
-    SET_ADD => set_add,
-    MAP_ADD => map_add,
-    LIST_EXTEND => list_extend,
-    SET_UPDATE => set_update,
-    DICT_UPDATE => dict_update,
-    DICT_MERGE => dict_merge,
-    LIST_TO_TUPLE => list_to_tuple,
-    FORMAT_VALUE => format_value,
-    LOAD_GLOBAL => load_global,
-    STORE_GLOBAL => store_global,
-    DELETE_GLOBAL => delete_global,
-    LOAD_NAME => load_name,
-    STORE_NAME => store_name,
-    DELETE_NAME => delete_name,
-    LOAD_ATTR => load_attr,
-    STORE_ATTR => store_attr,
-    DELETE_ATTR => delete_attr,
-    LOAD_METHOD => load_method,
-    PRECALL => precall,
-    KW_NAMES => kw_names,
-    CALL => call,
-    CALL_FUNCTION_EX => call_function_ex,
-    MAKE_FUNCTION => make_function,
-    RETURN_VALUE => return_value,
-    JUMP_FORWARD => jump_forward,
-    JUMP_BACKWARD => jump_backward,
-    JUMP_BACKWARD_NO_INTERRUPT => jump_backward_no_interrupt,
-    POP_JUMP_FORWARD_IF_FALSE => pop_jump_forward_if_false,
-    POP_JUMP_FORWARD_IF_TRUE => pop_jump_forward_if_true,
-    POP_JUMP_BACKWARD_IF_FALSE => pop_jump_backward_if_false,
-    POP_JUMP_BACKWARD_IF_TRUE => pop_jump_backward_if_true,
-    POP_JUMP_FORWARD_IF_NONE => pop_jump_forward_if_none,
-    POP_JUMP_FORWARD_IF_NOT_NONE => pop_jump_forward_if_not_none,
-    POP_JUMP_BACKWARD_IF_NONE => pop_jump_backward_if_none,
-    POP_JUMP_BACKWARD_IF_NOT_NONE => pop_jump_backward_if_not_none,
-    JUMP_IF_FALSE_OR_POP => jump_if_false_or_pop,
-    JUMP_IF_TRUE_OR_POP => jump_if_true_or_pop,
-    GET_ITER => get_iter,
-    FOR_ITER => for_iter,
-    UNPACK_SEQUENCE => unpack_sequence,
-    UNPACK_EX => unpack_ex,
-    MAKE_CELL => make_cell,
-    LOAD_DEREF => load_deref,
-    STORE_DEREF => store_deref,
-    DELETE_DEREF => delete_deref,
-    LOAD_CLASSDEREF => load_classderef,
-    COPY_FREE_VARS => copy_free_vars,
-    IMPORT_NAME => import_name,
-    IMPORT_FROM => import_from,
-    LOAD_BUILD_CLASS => load_build_class,
-    SETUP_ANNOTATIONS => setup_annotations,
-    LOAD_ASSERTION_ERROR => load_assertion_error,
-    RAISE_VARARGS => raise_varargs,
-    PUSH_EXC_INFO => push_exc_info,
-    POP_EXCEPT => pop_except,
-    RERAISE => reraise,
-    CHECK_EXC_MATCH => check_exc_match,
-    BEFORE_WITH => before_with,
-    WITH_EXCEPT_START => with_except_start,
-    GET_LEN => get_len,
-    MATCH_MAPPING => match_mapping,
-    MATCH_SEQUENCE => match_sequence,
-    MATCH_KEYS => match_keys,
-    MATCH_CLASS => match_class,
-    PRINT_EXPR => print_expr,
-    IMPORT_STAR => import_star,
-    RETURN_GENERATOR => return_generator,
-    YIELD_VALUE => yield_value,
-    SEND => send,
-    GET_YIELD_FROM_ITER => get_yield_from_iter,
-    GET_AWAITABLE => get_awaitable,
-    GET_AITER => get_aiter,
-    GET_ANEXT => get_anext,
-    END_ASYNC_FOR => end_async_for,
-    ASYNC_GEN_WRAP => async_gen_wrap,
-    BEFORE_ASYNC_WITH => before_async_with,
-    CHECK_EG_MATCH => check_eg_match,
-    PREP_RERAISE_STAR => prep_reraise_star,
+macro_rules! run {
+    (hot $body:path, $c:ident, $ex:ident, $oparg:ident) => {
+        $body($c, $ex, $oparg)
+    };
+    (cold $body:path, $c:ident, $ex:ident, $oparg:ident) => {
+        outline($c, $ex, $oparg, $body)
+    };
 }
 
-fn next() -> Step {
+/// The opcode namespace of the table: CPython's opcodes and justjit's own forms.
+mod ops {
+    pub use super::super::quicken::forms::*;
+    pub use crate::cpython::opcode::*;
+}
+
+/// Runs an instruction that works on `ex.cursor` (it calls out, or is rare), syncing the loop's
+/// cursor `c` around it.
+#[inline(always)]
+pub(super) fn outline(
+    c: &mut Cursor,
+    ex: &mut Exec,
+    oparg: u32,
+    f: fn(&mut Exec, u32) -> Step,
+) -> Step {
+    ex.cursor = *c;
+    let step = f(ex, oparg);
+    *c = ex.cursor;
+    step
+}
+
+instructions! {
+    base {
+        NOP => hot nop,
+        RESUME => hot resume,
+        LOAD_FAST => hot load_fast,
+        LOAD_CLOSURE => hot load_fast,
+        LOAD_CONST => hot load_const,
+        STORE_FAST => hot store_fast,
+        DELETE_FAST => cold delete_fast,
+        POP_TOP => hot pop_top,
+        PUSH_NULL => hot push_null,
+        COPY => hot copy,
+        SWAP => hot swap,
+        UNARY_POSITIVE => hot unary_positive,
+        UNARY_NEGATIVE => hot unary_negative,
+        UNARY_NOT => hot unary_not,
+        UNARY_INVERT => hot unary_invert,
+        BINARY_OP => hot binary_op,
+        COMPARE_OP => hot compare_op,
+        IS_OP => hot is_op,
+        CONTAINS_OP => hot contains_op,
+        BINARY_SUBSCR => hot binary_subscr,
+        STORE_SUBSCR => hot store_subscr,
+        DELETE_SUBSCR => cold delete_subscr,
+        BUILD_TUPLE => cold build_tuple,
+        BUILD_LIST => cold build_list,
+        BUILD_SET => cold build_set,
+        BUILD_MAP => cold build_map,
+        BUILD_CONST_KEY_MAP => cold build_const_key_map,
+        BUILD_STRING => cold build_string,
+        BUILD_SLICE => cold build_slice,
+        LIST_APPEND => hot list_append,
+        SET_ADD => cold set_add,
+        MAP_ADD => cold map_add,
+        LIST_EXTEND => cold list_extend,
+        SET_UPDATE => cold set_update,
+        DICT_UPDATE => cold dict_update,
+        DICT_MERGE => cold dict_merge,
+        LIST_TO_TUPLE => cold list_to_tuple,
+        FORMAT_VALUE => cold format_value,
+        LOAD_GLOBAL => hot load_global,
+        STORE_GLOBAL => cold store_global,
+        DELETE_GLOBAL => cold delete_global,
+        LOAD_NAME => cold load_name,
+        STORE_NAME => cold store_name,
+        DELETE_NAME => cold delete_name,
+        LOAD_ATTR => hot load_attr,
+        STORE_ATTR => hot store_attr,
+        DELETE_ATTR => cold delete_attr,
+        LOAD_METHOD => hot load_method,
+        PRECALL => hot precall,
+        KW_NAMES => hot kw_names,
+        CALL => cold call,
+        CALL_FUNCTION_EX => cold call_function_ex,
+        MAKE_FUNCTION => cold make_function,
+        RETURN_VALUE => hot return_value,
+        JUMP_FORWARD => hot jump_forward,
+        JUMP_BACKWARD => hot jump_backward,
+        JUMP_BACKWARD_NO_INTERRUPT => hot jump_backward_no_interrupt,
+        POP_JUMP_FORWARD_IF_FALSE => hot pop_jump_forward_if_false,
+        POP_JUMP_FORWARD_IF_TRUE => hot pop_jump_forward_if_true,
+        POP_JUMP_BACKWARD_IF_FALSE => hot pop_jump_backward_if_false,
+        POP_JUMP_BACKWARD_IF_TRUE => hot pop_jump_backward_if_true,
+        POP_JUMP_FORWARD_IF_NONE => hot pop_jump_forward_if_none,
+        POP_JUMP_FORWARD_IF_NOT_NONE => hot pop_jump_forward_if_not_none,
+        POP_JUMP_BACKWARD_IF_NONE => hot pop_jump_backward_if_none,
+        POP_JUMP_BACKWARD_IF_NOT_NONE => hot pop_jump_backward_if_not_none,
+        JUMP_IF_FALSE_OR_POP => hot jump_if_false_or_pop,
+        JUMP_IF_TRUE_OR_POP => hot jump_if_true_or_pop,
+        GET_ITER => hot get_iter,
+        FOR_ITER => hot for_iter,
+        UNPACK_SEQUENCE => cold unpack_sequence,
+        UNPACK_EX => cold unpack_ex,
+        MAKE_CELL => cold make_cell,
+        LOAD_DEREF => cold load_deref,
+        STORE_DEREF => cold store_deref,
+        DELETE_DEREF => cold delete_deref,
+        LOAD_CLASSDEREF => cold load_classderef,
+        COPY_FREE_VARS => cold copy_free_vars,
+        IMPORT_NAME => cold import_name,
+        IMPORT_FROM => cold import_from,
+        LOAD_BUILD_CLASS => cold load_build_class,
+        SETUP_ANNOTATIONS => cold setup_annotations,
+        LOAD_ASSERTION_ERROR => cold load_assertion_error,
+        RAISE_VARARGS => cold raise_varargs,
+        PUSH_EXC_INFO => cold push_exc_info,
+        POP_EXCEPT => cold pop_except,
+        RERAISE => cold reraise,
+        CHECK_EXC_MATCH => cold check_exc_match,
+        BEFORE_WITH => cold before_with,
+        WITH_EXCEPT_START => cold with_except_start,
+        GET_LEN => cold get_len,
+        MATCH_MAPPING => cold match_mapping,
+        MATCH_SEQUENCE => cold match_sequence,
+        MATCH_KEYS => cold match_keys,
+        MATCH_CLASS => cold match_class,
+        PRINT_EXPR => cold print_expr,
+        IMPORT_STAR => cold import_star,
+        RETURN_GENERATOR => cold return_generator,
+        YIELD_VALUE => cold yield_value,
+        SEND => cold send,
+        GET_YIELD_FROM_ITER => cold get_yield_from_iter,
+        GET_AWAITABLE => cold get_awaitable,
+        GET_AITER => cold get_aiter,
+        GET_ANEXT => cold get_anext,
+        END_ASYNC_FOR => cold end_async_for,
+        ASYNC_GEN_WRAP => cold async_gen_wrap,
+        BEFORE_ASYNC_WITH => cold before_async_with,
+        CHECK_EG_MATCH => cold check_eg_match,
+        PREP_RERAISE_STAR => cold prep_reraise_star,
+    }
+    specialized {
+        RESUME_QUICK => hot resume,
+        JUMP_BACKWARD_QUICK => hot jump_backward,
+        LOAD_FAST__LOAD_FAST => hot specialize::load_fast_load_fast,
+        LOAD_FAST__LOAD_CONST => hot specialize::load_fast_load_const,
+        LOAD_CONST__LOAD_FAST => hot specialize::load_const_load_fast,
+        STORE_FAST__LOAD_FAST => hot specialize::store_fast_load_fast,
+        STORE_FAST__STORE_FAST => hot specialize::store_fast_store_fast,
+        BINARY_OP_ADAPTIVE => hot specialize::binary_op_adaptive,
+        BINARY_OP_ADD_INT => hot specialize::binary_op_add_int,
+        BINARY_OP_SUBTRACT_INT => hot specialize::binary_op_subtract_int,
+        BINARY_OP_MULTIPLY_INT => hot specialize::binary_op_multiply_int,
+        BINARY_OP_ADD_FLOAT => hot specialize::binary_op_add_float,
+        BINARY_OP_SUBTRACT_FLOAT => hot specialize::binary_op_subtract_float,
+        BINARY_OP_MULTIPLY_FLOAT => hot specialize::binary_op_multiply_float,
+        BINARY_OP_ADD_UNICODE => hot specialize::binary_op_add_unicode,
+        BINARY_OP_INPLACE_ADD_UNICODE => hot specialize::binary_op_inplace_add_unicode,
+        COMPARE_OP_ADAPTIVE => hot specialize::compare_op_adaptive,
+        COMPARE_OP_INT_JUMP => hot specialize::compare_op_int_jump,
+        COMPARE_OP_FLOAT_JUMP => hot specialize::compare_op_float_jump,
+        COMPARE_OP_STR_JUMP => hot specialize::compare_op_str_jump,
+        BINARY_SUBSCR_ADAPTIVE => hot specialize::binary_subscr_adaptive,
+        BINARY_SUBSCR_LIST_INT => hot specialize::binary_subscr_list_int,
+        BINARY_SUBSCR_TUPLE_INT => hot specialize::binary_subscr_tuple_int,
+        BINARY_SUBSCR_DICT => hot specialize::binary_subscr_dict,
+        STORE_SUBSCR_ADAPTIVE => hot specialize::store_subscr_adaptive,
+        STORE_SUBSCR_LIST_INT => hot specialize::store_subscr_list_int,
+        STORE_SUBSCR_DICT => hot specialize::store_subscr_dict,
+        UNPACK_SEQUENCE_ADAPTIVE => hot specialize::unpack_sequence_adaptive,
+        UNPACK_SEQUENCE_TWO_TUPLE => hot specialize::unpack_sequence_two_tuple,
+        UNPACK_SEQUENCE_TUPLE => hot specialize::unpack_sequence_tuple,
+        UNPACK_SEQUENCE_LIST => hot specialize::unpack_sequence_list,
+        FOR_ITER_ADAPTIVE => hot specialize::for_iter_adaptive,
+        FOR_ITER_LIST => hot specialize::for_iter_list,
+        FOR_ITER_TUPLE => hot specialize::for_iter_tuple,
+        FOR_ITER_RANGE => hot specialize::for_iter_range,
+    }
+}
+
+pub(super) fn next() -> Step {
     Ok(Flow::Next)
 }
 
@@ -182,12 +265,12 @@ fn check_eval_breaker(ex: &Exec) -> Step {
 }
 
 #[inline(always)]
-fn nop(_: &mut Exec, _: u32) -> Step {
+fn nop(_: &mut Cursor, _: &mut Exec, _: u32) -> Step {
     next()
 }
 
 #[inline(always)]
-fn resume(ex: &mut Exec, oparg: u32) -> Step {
+fn resume(_: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     if oparg < 2 {
         return check_eval_breaker(ex);
     }
@@ -196,34 +279,41 @@ fn resume(ex: &mut Exec, oparg: u32) -> Step {
 
 // --- locals and constants ---------------------------------------------------------------
 
+/// UnboundLocalError for local slot `index` of `frame` (takes the frame by value so that a hot
+/// instruction's cursor does not escape).
+#[cold]
+#[inline(never)]
+pub(super) fn unbound_local(frame: FramePtr, index: usize) -> api::Raised {
+    support::unbound_local_error(api::tuple_item(frame.code_ref().localsplus_names(), index))
+}
+
 fn local_name(c: &Cursor, index: usize) -> &Obj {
     api::tuple_item(c.frame().code_ref().localsplus_names(), index)
 }
 
 #[inline(always)]
-fn load_fast(ex: &mut Exec, oparg: u32) -> Step {
-    let c = &mut ex.cursor;
+pub(super) fn load_fast(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     match c.local(oparg as usize) {
         Some(value) => {
             let value = value.to_owned();
             c.push(value);
             next()
         }
-        None => Err(support::unbound_local_error(local_name(c, oparg as usize))),
+        None => Err(unbound_local(*c.frame(), oparg as usize)),
     }
 }
 
 #[inline(always)]
-fn load_const(ex: &mut Exec, oparg: u32) -> Step {
-    let value = ex.cursor.constant(oparg as usize).to_owned();
-    ex.cursor.push(value);
+pub(super) fn load_const(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let value = c.constant(oparg as usize).to_owned();
+    c.push(value);
     next()
 }
 
 #[inline(always)]
-fn store_fast(ex: &mut Exec, oparg: u32) -> Step {
-    let value = ex.cursor.pop();
-    ex.cursor.set_local(oparg as usize, Some(value));
+pub(super) fn store_fast(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let value = c.pop();
+    c.set_local(oparg as usize, Some(value));
     next()
 }
 
@@ -237,28 +327,27 @@ fn delete_fast(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn pop_top(ex: &mut Exec, _: u32) -> Step {
-    drop(ex.cursor.pop());
+fn pop_top(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    drop(c.pop());
     next()
 }
 
 #[inline(always)]
-fn push_null(ex: &mut Exec, _: u32) -> Step {
-    ex.cursor.push_null();
+fn push_null(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    c.push_null();
     next()
 }
 
 #[inline(always)]
-fn copy(ex: &mut Exec, oparg: u32) -> Step {
-    let c = &mut ex.cursor;
+fn copy(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let value = c.peek_opt(oparg as usize).map(Obj::to_owned);
     c.push_opt(value);
     next()
 }
 
 #[inline(always)]
-fn swap(ex: &mut Exec, oparg: u32) -> Step {
-    ex.cursor.swap(oparg as usize);
+fn swap(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    c.swap(oparg as usize);
     next()
 }
 
@@ -266,90 +355,95 @@ fn swap(ex: &mut Exec, oparg: u32) -> Step {
 
 /// Replaces the top with `f(top)`.
 #[inline(always)]
-fn unary(ex: &mut Exec, f: impl FnOnce(&Obj) -> api::PyResult<Owned>) -> Step {
-    let value = ex.cursor.pop();
+fn unary(c: &mut Cursor, f: impl FnOnce(&Obj) -> api::PyResult<Owned>) -> Step {
+    let value = c.pop();
     let result = f(&value);
     drop(value);
-    ex.cursor.push(result?);
+    c.push(result?);
     next()
 }
 
-fn unary_positive(ex: &mut Exec, _: u32) -> Step {
-    unary(ex, api::positive)
+#[inline(always)]
+fn unary_positive(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    unary(c, api::positive)
 }
-fn unary_negative(ex: &mut Exec, _: u32) -> Step {
-    unary(ex, api::negative)
+#[inline(always)]
+fn unary_negative(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    unary(c, api::negative)
 }
-fn unary_invert(ex: &mut Exec, _: u32) -> Step {
-    unary(ex, api::invert)
+#[inline(always)]
+fn unary_invert(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    unary(c, api::invert)
 }
-fn unary_not(ex: &mut Exec, _: u32) -> Step {
-    unary(ex, |v| api::not(v).map(Owned::bool))
+#[inline(always)]
+fn unary_not(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    unary(c, |v| api::not(v).map(Owned::bool))
 }
 
 #[inline(always)]
-fn binary_op(ex: &mut Exec, oparg: u32) -> Step {
-    let rhs = ex.cursor.pop();
-    let lhs = ex.cursor.pop();
+pub(super) fn binary_op(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let rhs = c.pop();
+    let lhs = c.pop();
     let result =
         fast::binary_op(oparg, &lhs, &rhs).unwrap_or_else(|| api::binary_op(oparg, &lhs, &rhs));
     drop((lhs, rhs));
-    ex.cursor.push(result?);
+    c.push(result?);
     next()
 }
 
 #[inline(always)]
-fn compare_op(ex: &mut Exec, oparg: u32) -> Step {
-    let rhs = ex.cursor.pop();
-    let lhs = ex.cursor.pop();
+pub(super) fn compare_op(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let rhs = c.pop();
+    let lhs = c.pop();
     let result = match fast::compare(oparg, &lhs, &rhs) {
         Some(value) => Ok(Owned::bool(value)),
         None => api::rich_compare(&lhs, &rhs, oparg as i32),
     };
     drop((lhs, rhs));
-    ex.cursor.push(result?);
+    c.push(result?);
     next()
 }
 
 #[inline(always)]
-fn is_op(ex: &mut Exec, oparg: u32) -> Step {
-    let rhs = ex.cursor.pop();
-    let lhs = ex.cursor.pop();
+fn is_op(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let rhs = c.pop();
+    let lhs = c.pop();
     let same = lhs.is(&rhs) ^ (oparg != 0);
     drop((lhs, rhs));
-    ex.cursor.push(Owned::bool(same));
+    c.push(Owned::bool(same));
     next()
 }
 
-fn contains_op(ex: &mut Exec, oparg: u32) -> Step {
-    let container = ex.cursor.pop();
-    let item = ex.cursor.pop();
+#[inline(always)]
+fn contains_op(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let container = c.pop();
+    let item = c.pop();
     let found = api::contains(&container, &item);
     drop((item, container));
-    ex.cursor.push(Owned::bool(found? ^ (oparg != 0)));
+    c.push(Owned::bool(found? ^ (oparg != 0)));
     next()
 }
 
 // --- subscripts ---------------------------------------------------------------------------
 
 #[inline(always)]
-fn binary_subscr(ex: &mut Exec, _: u32) -> Step {
-    let sub = ex.cursor.pop();
-    let container = ex.cursor.pop();
+pub(super) fn binary_subscr(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    let sub = c.pop();
+    let container = c.pop();
     let result = match fastpath::sequence_item(&container, &sub) {
         Some(item) => Ok(item),
         None => api::getitem(&container, &sub),
     };
     drop((container, sub));
-    ex.cursor.push(result?);
+    c.push(result?);
     next()
 }
 
 #[inline(always)]
-fn store_subscr(ex: &mut Exec, _: u32) -> Step {
-    let sub = ex.cursor.pop();
-    let container = ex.cursor.pop();
-    let value = ex.cursor.pop();
+pub(super) fn store_subscr(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    let sub = c.pop();
+    let container = c.pop();
+    let value = c.pop();
     let value = match fastpath::list_store(&container, &sub, value) {
         Ok(()) => return next(),
         Err(value) => value,
@@ -443,9 +537,9 @@ fn build_slice(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn list_append(ex: &mut Exec, oparg: u32) -> Step {
-    let value = ex.cursor.pop();
-    api::list_append(ex.cursor.peek(oparg as usize), &value)?;
+fn list_append(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let value = c.pop();
+    api::list_append(c.peek(oparg as usize), &value)?;
     next()
 }
 
@@ -502,7 +596,7 @@ fn dict_merge(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 fn list_to_tuple(ex: &mut Exec, _: u32) -> Step {
-    unary(ex, api::list_as_tuple)
+    unary(&mut ex.cursor, api::list_as_tuple)
 }
 
 fn format_value(ex: &mut Exec, oparg: u32) -> Step {
@@ -526,8 +620,7 @@ fn format_value(ex: &mut Exec, oparg: u32) -> Step {
 // --- names --------------------------------------------------------------------------------
 
 #[inline(always)]
-fn load_global(ex: &mut Exec, oparg: u32) -> Step {
-    let c = &ex.cursor;
+fn load_global(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let frame = c.frame();
     let value = load_global_value(
         frame.globals(),
@@ -535,9 +628,9 @@ fn load_global(ex: &mut Exec, oparg: u32) -> Step {
         c.name(oparg as usize >> 1),
     )?;
     if oparg & 1 != 0 {
-        ex.cursor.push_null();
+        c.push_null();
     }
-    ex.cursor.push(value);
+    c.push(value);
     next()
 }
 
@@ -658,18 +751,17 @@ fn delete_name(ex: &mut Exec, oparg: u32) -> Step {
 // --- attributes ---------------------------------------------------------------------------
 
 #[inline(always)]
-fn load_attr(ex: &mut Exec, oparg: u32) -> Step {
-    let c = &mut ex.cursor;
+fn load_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let value = api::getattr(c.top(), c.name(oparg as usize))?;
     c.set(1, value);
     next()
 }
 
 #[inline(always)]
-fn store_attr(ex: &mut Exec, oparg: u32) -> Step {
-    let owner = ex.cursor.pop();
-    let value = ex.cursor.pop();
-    let result = api::setattr(&owner, ex.cursor.name(oparg as usize), &value);
+fn store_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let owner = c.pop();
+    let value = c.pop();
+    let result = api::setattr(&owner, c.name(oparg as usize), &value);
     drop((value, owner));
     result?;
     next()
@@ -684,8 +776,7 @@ fn delete_attr(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn load_method(ex: &mut Exec, oparg: u32) -> Step {
-    let c = &mut ex.cursor;
+fn load_method(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let (method, unbound) = api::get_method(c.top(), c.name(oparg as usize))?;
     let owner = c.pop();
     if unbound {
@@ -704,8 +795,7 @@ fn load_method(ex: &mut Exec, oparg: u32) -> Step {
 // --- calls --------------------------------------------------------------------------------
 
 #[inline(always)]
-fn precall(ex: &mut Exec, oparg: u32) -> Step {
-    let c = &mut ex.cursor;
+fn precall(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let n = oparg as usize;
     let is_meth = c.peek_opt(n + 2).is_some();
     if !is_meth {
@@ -721,7 +811,7 @@ fn precall(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn kw_names(ex: &mut Exec, oparg: u32) -> Step {
+fn kw_names(_: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     ex.kwnames = Some(oparg);
     next()
 }
@@ -822,133 +912,131 @@ fn make_function(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn return_value(ex: &mut Exec, _: u32) -> Step {
-    Ok(Flow::Return(ex.cursor.pop()))
+fn return_value(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    Ok(Flow::Return(c.pop()))
 }
 
 // --- jumps --------------------------------------------------------------------------------
 
 #[inline(always)]
-fn jump_forward(ex: &mut Exec, oparg: u32) -> Step {
-    ex.cursor.skip(oparg as usize);
+fn jump_forward(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    c.skip(oparg as usize);
     next()
 }
 
 #[inline(always)]
-fn jump_backward(ex: &mut Exec, oparg: u32) -> Step {
-    ex.cursor.jump_back(oparg as usize);
+fn jump_backward(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    c.jump_back(oparg as usize);
     back_edge_taken(ex)
 }
 
-/// A loop's backward jump was taken: the eval breaker, then hot-loop counting and traces.
+/// A loop's backward jump was taken: the eval breaker, then (when a JIT is installed) the
+/// loop's hot counter and traces, which the dispatch loop runs on `Flow::BackEdge`.
 #[inline(always)]
-fn back_edge_taken(ex: &mut Exec) -> Step {
+pub(super) fn back_edge_taken(ex: &mut Exec) -> Step {
     match check_eval_breaker(ex)? {
-        Flow::Next => {
-            let anchor = ex.cursor.frame().lasti() as u32;
-            super::back_edge::taken(ex, anchor)
-        }
+        Flow::Next if ex.jit_enabled => Ok(Flow::BackEdge),
         other => Ok(other),
     }
 }
 
 #[inline(always)]
-fn jump_backward_no_interrupt(ex: &mut Exec, oparg: u32) -> Step {
-    ex.cursor.jump_back(oparg as usize);
+fn jump_backward_no_interrupt(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    c.jump_back(oparg as usize);
     next()
 }
 
 /// The truth of a popped condition, with the bool singletons decided without a call.
 #[inline(always)]
-fn pop_truth(ex: &mut Exec) -> api::PyResult<bool> {
-    let cond = ex.cursor.pop();
+fn pop_truth(c: &mut Cursor) -> api::PyResult<bool> {
+    let cond = c.pop();
     api::is_true(&cond)
 }
 
 #[inline(always)]
-fn pop_jump_forward_if_false(ex: &mut Exec, oparg: u32) -> Step {
-    if !pop_truth(ex)? {
-        ex.cursor.skip(oparg as usize);
+fn pop_jump_forward_if_false(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    if !pop_truth(c)? {
+        c.skip(oparg as usize);
     }
     next()
 }
 
 #[inline(always)]
-fn pop_jump_forward_if_true(ex: &mut Exec, oparg: u32) -> Step {
-    if pop_truth(ex)? {
-        ex.cursor.skip(oparg as usize);
+fn pop_jump_forward_if_true(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    if pop_truth(c)? {
+        c.skip(oparg as usize);
     }
     next()
 }
 
 #[inline(always)]
-fn pop_jump_backward_if_false(ex: &mut Exec, oparg: u32) -> Step {
-    if !pop_truth(ex)? {
-        ex.cursor.jump_back(oparg as usize);
+fn pop_jump_backward_if_false(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    if !pop_truth(c)? {
+        c.jump_back(oparg as usize);
         return back_edge_taken(ex);
     }
     next()
 }
 
 #[inline(always)]
-fn pop_jump_backward_if_true(ex: &mut Exec, oparg: u32) -> Step {
-    if pop_truth(ex)? {
-        ex.cursor.jump_back(oparg as usize);
+fn pop_jump_backward_if_true(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    if pop_truth(c)? {
+        c.jump_back(oparg as usize);
         return back_edge_taken(ex);
     }
     next()
 }
 
 #[inline(always)]
-fn pop_jump_forward_if_none(ex: &mut Exec, oparg: u32) -> Step {
-    if ex.cursor.pop().is_none() {
-        ex.cursor.skip(oparg as usize);
+fn pop_jump_forward_if_none(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    if c.pop().is_none() {
+        c.skip(oparg as usize);
     }
     next()
 }
 
 #[inline(always)]
-fn pop_jump_forward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
-    if !ex.cursor.pop().is_none() {
-        ex.cursor.skip(oparg as usize);
+fn pop_jump_forward_if_not_none(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    if !c.pop().is_none() {
+        c.skip(oparg as usize);
     }
     next()
 }
 
 #[inline(always)]
-fn pop_jump_backward_if_none(ex: &mut Exec, oparg: u32) -> Step {
-    if ex.cursor.pop().is_none() {
-        ex.cursor.jump_back(oparg as usize);
+fn pop_jump_backward_if_none(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    if c.pop().is_none() {
+        c.jump_back(oparg as usize);
         return back_edge_taken(ex);
     }
     next()
 }
 
 #[inline(always)]
-fn pop_jump_backward_if_not_none(ex: &mut Exec, oparg: u32) -> Step {
-    if !ex.cursor.pop().is_none() {
-        ex.cursor.jump_back(oparg as usize);
+fn pop_jump_backward_if_not_none(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    if !c.pop().is_none() {
+        c.jump_back(oparg as usize);
         return back_edge_taken(ex);
     }
     next()
 }
 
 #[inline(always)]
-fn jump_if_false_or_pop(ex: &mut Exec, oparg: u32) -> Step {
-    if api::is_true(ex.cursor.top())? {
-        drop(ex.cursor.pop());
+fn jump_if_false_or_pop(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    if api::is_true(c.top())? {
+        drop(c.pop());
     } else {
-        ex.cursor.skip(oparg as usize);
+        c.skip(oparg as usize);
     }
     next()
 }
 
 #[inline(always)]
-fn jump_if_true_or_pop(ex: &mut Exec, oparg: u32) -> Step {
-    if api::is_true(ex.cursor.top())? {
-        ex.cursor.skip(oparg as usize);
+fn jump_if_true_or_pop(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    if api::is_true(c.top())? {
+        c.skip(oparg as usize);
     } else {
-        drop(ex.cursor.pop());
+        drop(c.pop());
     }
     next()
 }
@@ -956,23 +1044,23 @@ fn jump_if_true_or_pop(ex: &mut Exec, oparg: u32) -> Step {
 // --- iteration and unpacking ----------------------------------------------------------------
 
 #[inline(always)]
-fn get_iter(ex: &mut Exec, _: u32) -> Step {
-    unary(ex, api::get_iter)
+fn get_iter(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
+    unary(c, api::get_iter)
 }
 
 #[inline(always)]
-fn for_iter(ex: &mut Exec, oparg: u32) -> Step {
-    match api::iter_next(ex.cursor.top())? {
-        Some(item) => ex.cursor.push(item),
+pub(super) fn for_iter(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    match api::iter_next(c.top())? {
+        Some(item) => c.push(item),
         None => {
-            drop(ex.cursor.pop());
-            ex.cursor.skip(oparg as usize);
+            drop(c.pop());
+            c.skip(oparg as usize);
         }
     }
     next()
 }
 
-fn unpack_sequence(ex: &mut Exec, oparg: u32) -> Step {
+pub(super) fn unpack_sequence(ex: &mut Exec, oparg: u32) -> Step {
     let seq = ex.cursor.pop();
     let values = support::unpack_iterable(&seq, oparg as usize, None)?;
     drop(seq);

@@ -15,6 +15,8 @@ mod calls;
 pub mod exception_table;
 mod fast;
 mod instructions;
+mod quicken;
+mod specialize;
 mod support;
 pub(crate) use instructions::load_global_value;
 pub mod validate;
@@ -52,6 +54,9 @@ enum Runnable {
 
 struct CodeInfo {
     runnable: Runnable,
+    /// justjit's quickened copy of the bytecode (empty unless runnable): the units the
+    /// evaluator reads, rewrites to specialized forms and keeps inline caches in.
+    units: quicken::Units,
     /// Hot-loop counters and executors, one per backward jump that has run.
     loops: back_edge::Loops,
 }
@@ -87,8 +92,13 @@ fn analyse(code: CodeRef) -> CodeInfo {
             None => Runnable::Yes,
         },
     };
+    let units = match runnable {
+        Runnable::Yes => quicken::Units::quicken(code.units(), &instructions::IMPLEMENTED),
+        _ => quicken::Units::default(),
+    };
     CodeInfo {
         runnable,
+        units,
         loops: back_edge::Loops::default(),
     }
 }
@@ -96,6 +106,14 @@ fn analyse(code: CodeRef) -> CodeInfo {
 fn code_info(code: CodeRef<'_>) -> Option<&CodeInfo> {
     let slot = CODE_INFO.get_or_init(ExtraSlot::request).as_ref()?;
     Some(slot.get_or_insert_with(code.obj(), || analyse(code)))
+}
+
+/// A cursor over `frame`, whose code object is runnable here (its code info exists).
+fn load_cursor(frame: FramePtr) -> Cursor {
+    let info = code_info(frame.code_ref()).expect("a running frame's code has its code info");
+    // SAFETY: the quickened units have the code's length and live in the code info, which
+    // lives as long as the code object the frame holds.
+    unsafe { Cursor::load(frame, info.units.as_ptr()) }
 }
 
 /// Whether a call to a function with this code may push its frame and keep running here.
@@ -117,6 +135,8 @@ pub(crate) struct Exec {
     pub(crate) kwnames: Option<u32>,
     /// The loop being recorded in this evaluation, if any (the tracing table runs meanwhile).
     pub(crate) recording: Option<back_edge::ActiveRecording>,
+    /// Whether a tracing JIT is installed (backward jumps then go to `back_edge::taken`).
+    pub(crate) jit_enabled: bool,
 }
 
 /// What an instruction asks the loop to do next.
@@ -137,6 +157,9 @@ pub(crate) enum Flow {
     TracingStarted,
     /// Recording started or ended: go on with the other dispatch table.
     SwitchTable,
+    /// A loop's backward jump was taken (eval breaker checked) and a JIT is installed: count it
+    /// for the JIT (`back_edge::taken`).
+    BackEdge,
 }
 
 pub(crate) type Step = Result<Flow, Raised>;
@@ -172,9 +195,10 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
     stats::global().frames_rust.bump();
     let mut ex = Exec {
         thread,
-        cursor: Cursor::load(frame),
+        cursor: load_cursor(frame),
         kwnames: None,
         recording: None,
+        jit_enabled: crate::jit::get().is_some(),
     };
     if let Err(Raised) = thread.enter_call() {
         // As ceval: the failed entry still counts as entered, the unwind leaves it.
@@ -285,7 +309,7 @@ impl Exec {
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         self.thread.clear_and_pop_frame(frame);
-        self.cursor = Cursor::load(caller);
+        self.cursor = load_cursor(caller);
     }
 
     /// Starts running a callee frame pushed by a call instruction.
@@ -293,7 +317,7 @@ impl Exec {
         self.cursor.store();
         callee.link_previous(*self.cursor.frame());
         self.thread.set_current_frame(callee);
-        self.cursor = Cursor::load(callee);
+        self.cursor = load_cursor(callee);
         stats::global().frames_rust.bump();
         if let Err(Raised) = self.thread.enter_call() {
             self.thread.enter_call_unchecked();
@@ -348,7 +372,7 @@ impl Exec {
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         generators::pop_moved_frame(self.thread, frame);
-        self.cursor = Cursor::load(caller);
+        self.cursor = load_cursor(caller);
         self.cursor.push(gen);
         None
     }
@@ -368,7 +392,7 @@ impl Exec {
         self.thread.set_current_frame(caller);
         let result = self.thread.run_in_cpython(frame);
         self.thread.clear_and_pop_frame(frame);
-        self.cursor = Cursor::load(caller);
+        self.cursor = load_cursor(caller);
         match result {
             Ok(value) => {
                 self.cursor.push(value);
@@ -383,37 +407,65 @@ impl Exec {
     }
 }
 
-/// The base opcode and inline-cache size of every opcode byte (CPython may have quickened the
-/// code to its specialized forms), packed so the loop decodes an instruction with one lookup.
+/// The base opcode and inline-cache size of every opcode byte — CPython's, its specialized
+/// forms and justjit's own (`quicken::forms`) — packed so the loop decodes an instruction with
+/// one lookup.
 const DECODE: [u16; 256] = {
     let mut table = [0u16; 256];
     let mut op = 0;
     while op < 256 {
-        let base = opcode::deopt(op as u8);
-        table[op] = base as u16 | (opcode::cache_entries(op as u8) as u16) << 8;
+        let base = quicken::base_of(op as u8);
+        table[op] = base as u16 | (opcode::cache_entries(base) as u16) << 8;
         op += 1;
     }
     table
 };
 
+/// The base opcode of `op` (a CPython or justjit form).
+#[inline(always)]
+pub(crate) fn base_opcode(op: u8) -> u8 {
+    DECODE[op as usize] as u8
+}
+
 /// The dispatch loop, monomorphized once per dispatch table. Returns the entry frame's exit,
 /// or `None` to go on with the other table.
+///
+/// The cursor is a local here, so that its registers (next instruction, stack pointer) stay in
+/// machine registers: the instructions marked hot get it by reference and never let it escape;
+/// everything else sees `ex.cursor`, written back before and reloaded after.
 fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
+    let mut c = ex.cursor;
     loop {
-        let start = ex.cursor.next_index();
-        let (op, oparg) = fetch_instruction(&mut ex.cursor);
+        let start = c.next_index();
+        let (mut op, oparg) = fetch_instruction(&mut c);
         if TRACING {
+            // The recorder sees one instruction per step: forms that run two run as their first.
+            if quicken::fuses_two(op) {
+                op = base_opcode(op);
+            }
             stats::global().traced_instructions.bump();
             if ex.recording.is_some() {
-                back_edge::record(ex, start, op, oparg);
+                ex.cursor = c;
+                back_edge::record(ex, start, base_opcode(op), oparg);
+                c = ex.cursor;
             }
         }
-        let step = instructions::execute(ex, op, oparg);
+        let mut step = instructions::execute(&mut c, ex, op, oparg);
+        if let Ok(Flow::Next) = step {
+            if !TRACING {
+                continue;
+            }
+        }
+        ex.cursor = c;
+        if let Ok(Flow::BackEdge) = step {
+            let anchor = ex.cursor.frame().lasti() as u32;
+            step = back_edge::taken(ex, anchor);
+        }
         if TRACING && ex.recording.is_some() {
             back_edge::after_step(ex, &step);
         }
         let exit = match step {
-            Ok(Flow::Next) => None,
+            Ok(Flow::Next | Flow::BackEdge) => None,
             Ok(Flow::SwitchTable) => return None,
             Ok(Flow::TracingStarted) => ex.hand_back_here(),
             Ok(Flow::Return(value)) => match ex.return_value(value) {
@@ -432,6 +484,7 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
         if TRACING && ex.recording.is_some() && !back_edge::still_recording(ex) {
             return None;
         }
+        c = ex.cursor;
     }
 }
 
@@ -443,17 +496,19 @@ fn refetch(ex: &mut Exec, start: usize) {
     fetch_instruction(&mut ex.cursor);
 }
 
-/// Fetches the next instruction: folds EXTENDED_ARG prefixes into the oparg, maps a quickened
-/// opcode to its base form and skips the inline cache. Returns (base opcode, oparg).
+/// Fetches the next instruction: folds EXTENDED_ARG prefixes into the oparg and skips the
+/// inline cache. Returns (opcode as quickened, oparg).
 #[inline(always)]
 fn fetch_instruction(cursor: &mut Cursor) -> (u8, u32) {
     let (byte, mut oparg) = cursor.fetch();
+    let mut op = byte;
     let mut decoded = DECODE[byte as usize];
     while decoded as u8 == opcode::EXTENDED_ARG {
         let (next, arg) = cursor.fetch_extended(oparg);
+        op = next;
         decoded = DECODE[next as usize];
         oparg = arg;
     }
     cursor.skip(usize::from(decoded >> 8));
-    (decoded as u8, oparg)
+    (op, oparg)
 }

@@ -143,3 +143,57 @@ fn unbox_int_reads_up_to_two_digits() {
         }
     });
 }
+
+#[test]
+fn code_extra_slots_read_back_directly() {
+    use justjit_interp::cpython::code_extra::ExtraSlot;
+    with_python(|| {
+        let first: ExtraSlot<u64> = ExtraSlot::request().expect("a code-extra slot");
+        let second: ExtraSlot<u64> = ExtraSlot::request().expect("another slot");
+        let code = eval("compile('x = 1', 'probe', 'exec')");
+        assert!(first.get(&code).is_none(), "no extra before one is set");
+        let stored = first.get_or_insert_with(&code, || 41);
+        assert_eq!(*stored, 41);
+        assert!(std::ptr::eq(first.get(&code).unwrap(), stored));
+        assert!(second.get(&code).is_none(), "the other slot is still empty");
+        let other = second.get_or_insert_with(&code, || 7);
+        assert!(std::ptr::eq(second.get(&code).unwrap(), other));
+        assert_eq!(*first.get(&code).unwrap(), 41);
+        let fresh = eval("compile('y = 2', 'probe', 'exec')");
+        assert!(second.get(&fresh).is_none());
+    });
+}
+
+#[test]
+fn iterator_fast_paths_match_python() {
+    use justjit_interp::cpython::fastpath::{
+        list_iter_next, range_iter_next, tuple_iter_next, IterStep, TupleIter,
+    };
+    fn drain(it: &Obj, step: fn(&Obj) -> IterStep) -> Vec<String> {
+        let mut out = vec![];
+        loop {
+            match step(it) {
+                IterStep::Item(v) => out.push(v.debug_repr()),
+                IterStep::Exhausted => return out,
+                IterStep::Other => panic!("not the expected iterator kind"),
+            }
+        }
+    }
+    with_python(|| {
+        let it = eval("iter((1, 'two', 3.0))");
+        assert_eq!(basicsize(&it), std::mem::size_of::<TupleIter>());
+        assert_eq!(drain(&it, tuple_iter_next), ["1", "'two'", "3.0"]);
+        assert!(matches!(tuple_iter_next(&it), IterStep::Exhausted));
+        let it = eval("iter([4, 5])");
+        assert_eq!(drain(&it, list_iter_next), ["4", "5"]);
+        let it = eval("iter(range(10, -7, -4))");
+        assert_eq!(drain(&it, range_iter_next), ["10", "6", "2", "-2", "-6"]);
+        let it = eval("iter(range(2**62, 2**62 + 2))");
+        assert_eq!(
+            drain(&it, range_iter_next),
+            ["4611686018427387904", "4611686018427387905"]
+        );
+        let not_list = eval("iter((1,))");
+        assert!(matches!(list_iter_next(&not_list), IterStep::Other));
+    });
+}

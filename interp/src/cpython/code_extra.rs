@@ -10,12 +10,23 @@ use std::sync::Mutex;
 use pyo3_ffi::{PyObject, Py_ssize_t};
 
 use super::object::Obj;
+use super::objects::PyCodeObject;
 
 extern "C" {
     fn _PyEval_RequestCodeExtraIndex(free: Option<unsafe extern "C" fn(*mut c_void)>)
         -> Py_ssize_t;
     fn _PyCode_GetExtra(code: *mut PyObject, index: Py_ssize_t, extra: *mut *mut c_void) -> i32;
     fn _PyCode_SetExtra(code: *mut PyObject, index: Py_ssize_t, extra: *mut c_void) -> i32;
+}
+
+/// `_PyCodeObjectExtra`, what `co_extra` points at. Private to Objects/codeobject.c (in no
+/// header), so checked by behaviour: `interp/tests/trace_runtime.rs` reads slots set through
+/// `_PyCode_SetExtra` back through [`ExtraSlot::get`].
+#[repr(C)]
+struct _PyCodeObjectExtra {
+    ce_size: Py_ssize_t,
+    /// `ce_size` slots (C's `void *ce_extras[1]`, continuing past the struct).
+    ce_extras: [*mut c_void; 1],
 }
 
 /// A slot holding one boxed `T` per code object.
@@ -57,6 +68,29 @@ impl<T: Send + 'static> ExtraSlot<T> {
             index,
             _type: PhantomData,
         })
+    }
+
+    /// The value stored for `code`, if any: read straight from `co_extra` (no call), for the
+    /// evaluator's per-frame lookups.
+    #[inline(always)]
+    pub fn get<'a>(&self, code: &'a Obj) -> Option<&'a T> {
+        // SAFETY: `code` is a live code object (checked by the caller's type); `co_extra` is
+        // NULL or a `_PyCodeObjectExtra` with `ce_size` slots; our slot holds NULL or the
+        // Box<T> that `get_or_insert_with` stored, alive while the code object lives.
+        unsafe {
+            let extra = (*code.as_ptr().cast::<PyCodeObject>()).co_extra;
+            if extra.is_null() {
+                return None;
+            }
+            let extra = extra.cast::<_PyCodeObjectExtra>();
+            if self.index >= (*extra).ce_size {
+                return None;
+            }
+            let slot = *std::ptr::addr_of!((*extra).ce_extras)
+                .cast::<*mut c_void>()
+                .add(self.index as usize);
+            (!slot.is_null()).then(|| &*slot.cast::<T>())
+        }
     }
 
     /// The value stored for `code`, made by `make` on first use. The reference stays valid

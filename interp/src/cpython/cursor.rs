@@ -7,6 +7,7 @@
 //! every constant, name and local index in range, every jump inside the code, and the value
 //! stack provably within `co_stacksize` and never below its base on every path.
 
+use std::cell::Cell;
 use std::ptr;
 
 use pyo3_ffi as ffi;
@@ -167,6 +168,32 @@ impl FramePtr {
     }
 }
 
+/// justjit's quickened copy of one code object's bytecode (built by `eval::quicken`): the
+/// units the evaluator reads, rewrites to specialized forms and keeps inline caches in.
+#[derive(Default)]
+pub struct Units(Box<[Cell<_Py_CODEUNIT>]>);
+
+// `Units` is only read and written with the GIL held, by the thread running its code; the
+// code-extra slot that keeps it needs `Send`, which `Cell` is.
+
+impl Units {
+    pub fn new(units: Vec<_Py_CODEUNIT>) -> Units {
+        Units(units.into_iter().map(Cell::new).collect())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn to_vec(&self) -> Vec<_Py_CODEUNIT> {
+        self.0.iter().map(Cell::get).collect()
+    }
+}
+
 /// The running state of one frame: where the next instruction is and where the stack top is.
 ///
 /// The instructions are read from justjit's own quickened copy of the bytecode (same length and
@@ -192,13 +219,18 @@ pub struct Cursor {
 impl Cursor {
     /// Starts (or resumes) running `frame` at `prev_instr + 1` with the stack at `stacktop`,
     /// marking the stack as "in registers" (`stacktop = -1`) as CPython does. `units` is
-    /// justjit's quickened copy of the frame's bytecode.
-    ///
-    /// # Safety
-    /// `units` must point at `code_len` code units that live as long as the code object.
-    pub unsafe fn load(frame: FramePtr, units: *mut _Py_CODEUNIT) -> Cursor {
+    /// justjit's quickened copy of the frame's bytecode, kept alive by the code object (its
+    /// code-extra slot) while the frame runs.
+    pub fn load(frame: FramePtr, units: &Units) -> Cursor {
+        assert_eq!(
+            units.len(),
+            frame.code_len(),
+            "quickened copy of another code object"
+        );
+        let units = Cell::as_ptr(&units.0[0]);
         // SAFETY: FramePtr invariant: the frame is live and its code validated, so prev_instr
-        // and stacktop are within the frame; `units` has the same length as the bytecode.
+        // and stacktop are within the frame; `units` has the bytecode's length (checked) and
+        // its cells may be written through the pointer.
         unsafe {
             let f = frame.0;
             let code = (*f).f_code;

@@ -24,7 +24,7 @@ pub mod validate;
 use std::sync::OnceLock;
 
 use crate::cpython::code_extra::ExtraSlot;
-use crate::cpython::cursor::{CodeRef, Cursor, FramePtr};
+use crate::cpython::cursor::{CodeRef, Cursor, FramePtr, Units};
 use crate::cpython::generators;
 use crate::cpython::object::{self, int_from_i64, Owned, Raised};
 use crate::cpython::opcode;
@@ -56,7 +56,7 @@ struct CodeInfo {
     runnable: Runnable,
     /// justjit's quickened copy of the bytecode (empty unless runnable): the units the
     /// evaluator reads, rewrites to specialized forms and keeps inline caches in.
-    units: quicken::Units,
+    units: Units,
     /// Hot-loop counters and executors, one per backward jump that has run.
     loops: back_edge::Loops,
 }
@@ -93,8 +93,8 @@ fn analyse(code: CodeRef) -> CodeInfo {
         },
     };
     let units = match runnable {
-        Runnable::Yes => quicken::Units::quicken(code.units(), &instructions::IMPLEMENTED),
-        _ => quicken::Units::default(),
+        Runnable::Yes => quicken::quicken(code.units(), &instructions::IMPLEMENTED),
+        _ => Units::default(),
     };
     CodeInfo {
         runnable,
@@ -105,15 +105,16 @@ fn analyse(code: CodeRef) -> CodeInfo {
 
 fn code_info(code: CodeRef<'_>) -> Option<&CodeInfo> {
     let slot = CODE_INFO.get_or_init(ExtraSlot::request).as_ref()?;
+    if let Some(info) = slot.get(code.obj()) {
+        return Some(info);
+    }
     Some(slot.get_or_insert_with(code.obj(), || analyse(code)))
 }
 
 /// A cursor over `frame`, whose code object is runnable here (its code info exists).
 fn load_cursor(frame: FramePtr) -> Cursor {
     let info = code_info(frame.code_ref()).expect("a running frame's code has its code info");
-    // SAFETY: the quickened units have the code's length and live in the code info, which
-    // lives as long as the code object the frame holds.
-    unsafe { Cursor::load(frame, info.units.as_ptr()) }
+    Cursor::load(frame, &info.units)
 }
 
 /// Whether a call to a function with this code may push its frame and keep running here.
@@ -195,7 +196,7 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
     stats::global().frames_rust.bump();
     let mut ex = Exec {
         thread,
-        cursor: load_cursor(frame),
+        cursor: Cursor::load(frame, &info.units),
         kwnames: None,
         recording: None,
         jit_enabled: crate::jit::get().is_some(),

@@ -12,8 +12,7 @@
 //!   value counts down, then tries to specialize; each failure doubles the wait (backoff);
 //! - in a specialized form, the number of misses left before it goes back to the adaptive form.
 
-use std::cell::Cell;
-
+use crate::cpython::cursor::Units;
 use crate::cpython::objects::_Py_CODEUNIT;
 use crate::cpython::opcode::{self, *};
 
@@ -129,40 +128,23 @@ pub(crate) fn counter_backoff(counter: u16) -> u16 {
     counter_bits((1 << backoff) - 1, backoff)
 }
 
-/// justjit's quickened copy of one code object's bytecode.
-#[derive(Default)]
-pub(super) struct Units(Box<[Cell<_Py_CODEUNIT>]>);
-
-// `Units` is only read and written with the GIL held (by the thread running the code); the
-// code-extra slot needs `Send`, which `Cell` is.
-
-impl Units {
-    /// Copies `code` (CPython's bytecode, possibly quickened by CPython itself) with every
-    /// instruction in its base form and zeroed caches, then quickens the copy: adaptive forms
-    /// with their counters, superinstructions for the pairs 3.11 fuses, and the `_QUICK` forms.
-    /// Only forms in `implemented` are written.
-    pub(super) fn quicken(code: &[_Py_CODEUNIT], implemented: &[bool; 256]) -> Units {
-        let mut units: Vec<_Py_CODEUNIT> = Vec::with_capacity(code.len());
-        let mut i = 0;
-        while i < code.len() {
-            let base = opcode::deopt((code[i] & 0xff) as u8);
-            units.push((code[i] & 0xff00) | u16::from(base));
-            let caches = opcode::cache_entries(base);
-            for _ in 0..caches.min(code.len() - i - 1) {
-                units.push(0);
-            }
-            i += 1 + caches;
-        }
-        units.truncate(code.len());
-        quicken_in_place(&mut units, implemented);
-        Units(units.into_iter().map(Cell::new).collect())
+/// Copies `code` (CPython's bytecode, possibly quickened by CPython itself) with every
+/// instruction in its base form and zeroed caches, then quickens the copy: adaptive forms with
+/// their counters, superinstructions for the pairs 3.11 fuses, and the `_QUICK` forms. Only
+/// forms in `implemented` are written.
+pub(super) fn quicken(code: &[_Py_CODEUNIT], implemented: &[bool; 256]) -> Units {
+    let mut units: Vec<_Py_CODEUNIT> = Vec::with_capacity(code.len());
+    let mut i = 0;
+    while i < code.len() {
+        let base = opcode::deopt((code[i] & 0xff) as u8);
+        units.push((code[i] & 0xff00) | u16::from(base));
+        let caches = opcode::cache_entries(base);
+        units.extend(std::iter::repeat_n(0, caches.min(code.len() - i - 1)));
+        i += 1 + caches;
     }
-
-    /// The first unit, for the cursor (which reads and rewrites units through it).
-    /// Writing through it is allowed: the units are `Cell`s.
-    pub(super) fn as_ptr(&self) -> *mut _Py_CODEUNIT {
-        self.0.as_ptr().cast_mut().cast()
-    }
+    units.truncate(code.len());
+    quicken_in_place(&mut units, implemented);
+    Units::new(units)
 }
 
 /// Rewrites the opcode of `unit` to `op` when the evaluator implements that form.
@@ -240,8 +222,8 @@ mod tests {
             unit(LOAD_CONST, 0),
             unit(RETURN_VALUE, 0),
         ];
-        let units = Units::quicken(&code, &[true; 256]);
-        let ops: Vec<u16> = units.0.iter().map(Cell::get).collect();
+        let units = quicken(&code, &[true; 256]);
+        let ops: Vec<u16> = units.to_vec();
         assert_eq!(
             ops,
             [
@@ -262,8 +244,8 @@ mod tests {
     fn cpython_quickened_code_is_copied_in_base_form() {
         // CPython's own specialized form and a stale cache value come back as base + zero.
         let code = [unit(LOAD_ATTR_SLOT, 3), 77, 1, 2, 3, unit(RETURN_VALUE, 0)];
-        let units = Units::quicken(&code, &[false; 256]);
-        let ops: Vec<u16> = units.0.iter().map(Cell::get).collect();
+        let units = quicken(&code, &[false; 256]);
+        let ops: Vec<u16> = units.to_vec();
         assert_eq!(ops, [unit(LOAD_ATTR, 3), 0, 0, 0, 0, unit(RETURN_VALUE, 0)]);
     }
 

@@ -238,3 +238,46 @@ for i in range(100):
     res.append(type(i))
 del type
 print(res[49], res[50])
+
+
+# Python classes at the same sites (not specialized in 3.11: PRECALL fails "python_class").
+class BadInit:
+    def __init__(self, x):
+        return x
+
+
+class WithNew:
+    def __new__(cls, x):
+        if x == 7:
+            return 7
+        return super().__new__(cls)
+
+    def __init__(self, x):
+        self.x = x
+
+
+def make(cls, i):
+    return cls(i)
+
+
+class Plain:
+    def __init__(self, x):
+        self.x = x
+
+
+total = 0
+for i in range(100):
+    total += make(Plain, i).x
+    r = make(WithNew, i)
+    total += r if i == 7 else r.x
+print(total)
+for i in range(60):
+    if i == 30:
+        Plain.__init__ = lambda self, x: setattr(self, "x", -x)
+    total += make(Plain, i).x
+print(total)
+try:
+    for i in range(100):
+        make(Plain, i) if i < 80 else make(BadInit, 0 if i < 90 else 5)
+except TypeError as e:
+    print("TypeError", e)

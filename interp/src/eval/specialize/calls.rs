@@ -175,7 +175,6 @@ fn choose_class(ty: &Obj, site: PrecallSite) -> Choice {
     }
     if site.total == 1 && !site.keywords && site.oparg == 1 {
         let is = |t: *mut ffi::PyTypeObject| ty.as_ptr() == t.cast();
-        // SAFETY-free: only the addresses of the static types are taken.
         if is(std::ptr::addr_of_mut!(ffi::PyUnicode_Type)) {
             return Ok(PRECALL_NO_KW_STR_1);
         }

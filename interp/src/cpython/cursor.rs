@@ -487,6 +487,56 @@ impl Cursor {
         }
     }
 
+    /// A specialized CALL of an exact Python function (`CALL_PY_EXACT_ARGS`,
+    /// `CALL_PY_WITH_DEFAULTS`): with the callable below `total` arguments (and NULL below it
+    /// unless `is_meth`), pushes the callee's frame moving the callable's and the arguments'
+    /// references from this stack into it, parameters after `total` from the defaults, and pops
+    /// them. `None` (stack untouched) when the callable is not an exact function whose
+    /// positional parameters `total` and its defaults fill exactly.
+    ///
+    /// The caller guarantees the function's code is runnable by this evaluator (its version
+    /// guard ties the function to the code it checked when it specialized).
+    #[inline(always)]
+    pub fn push_call_frame(
+        &mut self,
+        thread: super::runtime::Thread,
+        total: usize,
+        is_meth: bool,
+    ) -> Option<super::object::PyResult<FramePtr>> {
+        // SAFETY: validation proved the callable and arguments are on the stack. The callable
+        // is checked to be an exact function and `total` within its parameters, with defaults
+        // covering the rest, as `push_frame_taking` needs. The slots' references move to the
+        // frame, so the stack forgets them without releasing them (the slot under the callable
+        // is NULL when `is_meth` is false).
+        unsafe {
+            let args = self.stack_pointer.sub(total);
+            let func = *args.sub(1);
+            if ffi::Py_TYPE(func) != ptr::addr_of_mut!(ffi::PyFunction_Type) {
+                return None;
+            }
+            let f = func.cast::<PyFunctionObject>();
+            let code = (*f).func_code.cast::<PyCodeObject>();
+            let argcount = (*code).co_argcount as usize;
+            if total > argcount {
+                return None;
+            }
+            if total < argcount {
+                let defaults = (*f).func_defaults;
+                if defaults.is_null()
+                    || ffi::PyTuple_CheckExact(defaults) == 0
+                    || (ffi::PyTuple_GET_SIZE(defaults) as usize) < argcount - total
+                {
+                    return None;
+                }
+            }
+            let frame = thread.push_frame_taking(func, args, total);
+            if frame.is_ok() {
+                self.stack_pointer = self.stack_pointer.sub(total + 2 - usize::from(is_meth));
+            }
+            Some(frame)
+        }
+    }
+
     /// Depth of the value stack.
     #[inline(always)]
     pub fn stack_depth(&self) -> usize {

@@ -6,6 +6,7 @@
 //! built-in `justjit` module. A later CPython version is a sibling of this module.
 
 pub mod capi;
+pub mod ccall;
 pub mod code_extra;
 pub mod cursor;
 pub mod embed;

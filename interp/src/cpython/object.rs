@@ -90,6 +90,10 @@ impl Obj {
     pub fn is_str(&self) -> bool {
         self.has_flag(ffi::Py_TPFLAGS_UNICODE_SUBCLASS)
     }
+    /// `PyList_Check`: a list or an instance of a subclass.
+    pub fn is_list(&self) -> bool {
+        self.has_flag(ffi::Py_TPFLAGS_LIST_SUBCLASS)
+    }
     pub fn is_tuple(&self) -> bool {
         self.has_flag(ffi::Py_TPFLAGS_TUPLE_SUBCLASS)
     }

@@ -208,6 +208,51 @@ impl Thread {
         }
     }
 
+    /// Pushes a frame for `func` taking over references instead of copying them (the
+    /// specialized Python calls, as 3.11's `CALL_PY_EXACT_ARGS`): the frame takes `func`'s
+    /// reference and the `nargs` argument references at `args` as its first locals; parameters
+    /// `nargs..co_argcount` are filled from the trailing `func_defaults`; the other locals are
+    /// empty. On failure (no memory) nothing is taken.
+    ///
+    /// # Safety
+    /// `func` must be an owned reference to an exact function; `args` must point at `nargs`
+    /// owned references; `nargs <= co_argcount`, and when `nargs < co_argcount`, `func_defaults`
+    /// must be a tuple with at least `co_argcount - nargs` items.
+    #[inline]
+    pub unsafe fn push_frame_taking(
+        self,
+        func: *mut PyObject,
+        args: *const *mut PyObject,
+        nargs: usize,
+    ) -> PyResult<FramePtr> {
+        // SAFETY: per the contract; the frame is carved out of the data stack with room for
+        // the code's locals and stack and every local slot is written before it is returned.
+        unsafe {
+            let f = func.cast::<PyFunctionObject>();
+            let code = (*f).func_code.cast::<PyCodeObject>();
+            let frame = self.allocate_frame(PyCodeObject::frame_slots(code))?;
+            initialize_specials(frame, f, ptr::null_mut());
+            let slots = _PyInterpreterFrame::localsplus_ptr(frame);
+            ptr::copy_nonoverlapping(args, slots, nargs);
+            let argcount = (*code).co_argcount as usize;
+            if nargs < argcount {
+                let defaults = (*f).func_defaults;
+                let ndefaults = ffi::PyTuple_GET_SIZE(defaults) as usize;
+                let first_default = argcount - ndefaults;
+                for i in nargs..argcount {
+                    let value = ffi::PyTuple_GET_ITEM(defaults, (i - first_default) as isize);
+                    ffi::Py_INCREF(value);
+                    *slots.add(i) = value;
+                }
+            }
+            let nlocalsplus = (*code).co_nlocalsplus as usize;
+            for i in nargs.max(argcount)..nlocalsplus {
+                *slots.add(i) = ptr::null_mut();
+            }
+            Ok(FramePtr::new(frame))
+        }
+    }
+
     /// `_PyThreadState_BumpFramePointer`: `size` pointer slots on the data stack.
     unsafe fn allocate_frame(self, size: usize) -> PyResult<*mut _PyInterpreterFrame> {
         // SAFETY: the caller holds the GIL; the data stack fields describe the current chunk.

@@ -228,6 +228,26 @@ instructions! {
         FOR_ITER_LIST => hot specialize::for_iter_list,
         FOR_ITER_TUPLE => hot specialize::for_iter_tuple,
         FOR_ITER_RANGE => hot specialize::for_iter_range,
+        PRECALL_ADAPTIVE => hot specialize::precall_adaptive,
+        PRECALL_BOUND_METHOD => hot specialize::precall_bound_method,
+        PRECALL_PYFUNC => hot specialize::precall_pyfunc,
+        PRECALL_NO_KW_LEN => hot specialize::precall_no_kw_len,
+        PRECALL_NO_KW_ISINSTANCE => hot specialize::precall_no_kw_isinstance,
+        PRECALL_NO_KW_LIST_APPEND => hot specialize::precall_no_kw_list_append,
+        PRECALL_NO_KW_BUILTIN_O => hot specialize::precall_no_kw_builtin_o,
+        PRECALL_NO_KW_BUILTIN_FAST => hot specialize::precall_no_kw_builtin_fast,
+        PRECALL_BUILTIN_FAST_WITH_KEYWORDS => hot specialize::precall_builtin_fast_with_keywords,
+        PRECALL_NO_KW_METHOD_DESCRIPTOR_O => hot specialize::precall_no_kw_method_descriptor_o,
+        PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS => hot specialize::precall_no_kw_method_descriptor_noargs,
+        PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST => hot specialize::precall_no_kw_method_descriptor_fast,
+        PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS => hot specialize::precall_method_descriptor_fast_with_keywords,
+        PRECALL_NO_KW_TYPE_1 => hot specialize::precall_no_kw_type_1,
+        PRECALL_NO_KW_STR_1 => hot specialize::precall_no_kw_str_1,
+        PRECALL_NO_KW_TUPLE_1 => hot specialize::precall_no_kw_tuple_1,
+        PRECALL_BUILTIN_CLASS => hot specialize::precall_builtin_class,
+        CALL_ADAPTIVE => hot specialize::call_adaptive,
+        CALL_PY_EXACT_ARGS => hot specialize::call_py_exact_args,
+        CALL_PY_WITH_DEFAULTS => hot specialize::call_py_with_defaults,
     }
 }
 
@@ -254,7 +274,7 @@ fn require_exception(value: &Obj, instruction: &str) -> api::PyResult<()> {
 /// a trace function set meanwhile. (Tracing is looked for here and after calls and returns,
 /// where code that can set it has run, rather than before every instruction.)
 #[inline(always)]
-fn check_eval_breaker(ex: &Exec) -> Step {
+pub(super) fn check_eval_breaker(ex: &Exec) -> Step {
     if ex.thread.eval_breaker() {
         ex.thread.handle_pending()?;
     }
@@ -795,7 +815,7 @@ fn load_method(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
 // --- calls --------------------------------------------------------------------------------
 
 #[inline(always)]
-fn precall(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn precall(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let n = oparg as usize;
     let is_meth = c.peek_opt(n + 2).is_some();
     if !is_meth {
@@ -817,7 +837,7 @@ fn kw_names(_: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn call(ex: &mut Exec, oparg: u32) -> Step {
+pub(super) fn call(ex: &mut Exec, oparg: u32) -> Step {
     let kwnames = ex.kwnames.take();
     let c = &mut ex.cursor;
     let is_meth = c.peek_opt(oparg as usize + 2).is_some();

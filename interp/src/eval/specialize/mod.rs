@@ -11,9 +11,11 @@
 //! let it escape (pass values and [`InstrRef`]s to out-of-line code, never `&Cursor`).
 
 mod binary;
+mod calls;
 mod superinstructions;
 
 pub(super) use binary::*;
+pub(super) use calls::*;
 pub(super) use superinstructions::*;
 
 use crate::cpython::cursor::InstrRef;

@@ -228,6 +228,16 @@ instructions! {
         FOR_ITER_LIST => hot specialize::for_iter_list,
         FOR_ITER_TUPLE => hot specialize::for_iter_tuple,
         FOR_ITER_RANGE => hot specialize::for_iter_range,
+        LOAD_GLOBAL_ADAPTIVE => hot specialize::load_global_adaptive,
+        LOAD_GLOBAL_MODULE => hot specialize::load_global_module,
+        LOAD_GLOBAL_BUILTIN => hot specialize::load_global_builtin,
+        LOAD_ATTR_ADAPTIVE => hot specialize::load_attr_adaptive,
+        LOAD_ATTR_INSTANCE_VALUE => hot specialize::load_attr_instance_value,
+        STORE_ATTR_ADAPTIVE => hot specialize::store_attr_adaptive,
+        STORE_ATTR_INSTANCE_VALUE => hot specialize::store_attr_instance_value,
+        LOAD_METHOD_ADAPTIVE => hot specialize::load_method_adaptive,
+        LOAD_METHOD_NO_DICT => hot specialize::load_method_no_dict,
+        LOAD_METHOD_WITH_VALUES => hot specialize::load_method_with_values,
     }
 }
 
@@ -620,7 +630,7 @@ fn format_value(ex: &mut Exec, oparg: u32) -> Step {
 // --- names --------------------------------------------------------------------------------
 
 #[inline(always)]
-fn load_global(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn load_global(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let frame = c.frame();
     let value = load_global_value(
         frame.globals(),
@@ -751,14 +761,14 @@ fn delete_name(ex: &mut Exec, oparg: u32) -> Step {
 // --- attributes ---------------------------------------------------------------------------
 
 #[inline(always)]
-fn load_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn load_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let value = api::getattr(c.top(), c.name(oparg as usize))?;
     c.set(1, value);
     next()
 }
 
 #[inline(always)]
-fn store_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn store_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let owner = c.pop();
     let value = c.pop();
     let result = api::setattr(&owner, c.name(oparg as usize), &value);
@@ -776,7 +786,7 @@ fn delete_attr(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn load_method(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn load_method(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let (method, unbound) = api::get_method(c.top(), c.name(oparg as usize))?;
     let owner = c.pop();
     if unbound {

@@ -10,9 +10,11 @@
 //! Handlers of the forms are hot instructions: they get the dispatch loop's cursor and must not
 //! let it escape (pass values and [`InstrRef`]s to out-of-line code, never `&Cursor`).
 
+mod attrs;
 mod binary;
 mod superinstructions;
 
+pub(super) use attrs::*;
 pub(super) use binary::*;
 pub(super) use superinstructions::*;
 

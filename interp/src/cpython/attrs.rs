@@ -26,9 +26,10 @@ use pyo3_ffi::{self as ffi, PyObject, PyTypeObject};
 
 use super::object::Obj;
 use super::objects::{
-    heap_type, type_object, PyDictKeysObject, PyDictObject, PyDictValues, Py_TPFLAGS_HEAPTYPE,
-    Py_TPFLAGS_IMMUTABLETYPE, Py_TPFLAGS_MANAGED_DICT, Py_TPFLAGS_METHOD_DESCRIPTOR,
-    Py_TPFLAGS_VALID_VERSION_TAG, DICT_KEYS_UNICODE, MANAGED_DICT_OFFSET,
+    heap_type, member_def, member_descr, module_object, type_object, PyDictKeysObject,
+    PyDictObject, PyDictValues, Py_TPFLAGS_HEAPTYPE, Py_TPFLAGS_IMMUTABLETYPE,
+    Py_TPFLAGS_MANAGED_DICT, Py_TPFLAGS_METHOD_DESCRIPTOR, Py_TPFLAGS_VALID_VERSION_TAG,
+    DICT_KEYS_UNICODE, MANAGED_DICT_OFFSET, PY_AUDIT_READ, READONLY, T_OBJECT_EX,
 };
 
 extern "C" {
@@ -240,7 +241,14 @@ pub enum Descr<'a> {
     Absent,
     /// A method descriptor (binds like a function; `LOAD_METHOD` may skip binding).
     Method(&'a Obj),
-    /// A data descriptor (property, slot, getset…): wins over the instance dict.
+    /// A `__slots__` member holding an object (`T_OBJECT_EX`) at this byte offset of instances
+    /// of `obj`'s type; `readonly` or `audited` members are left to the generic path.
+    Slot {
+        offset: usize,
+        readonly: bool,
+        audited: bool,
+    },
+    /// A data descriptor (property, other members, getset…): wins over the instance dict.
     Data,
     /// Any other class attribute (non-data descriptor or plain value): the instance dict wins.
     NonData,
@@ -277,7 +285,7 @@ pub fn classify(obj: &Obj, name: &Obj, store: bool) -> Descr<'static> {
             return Descr::Mutable;
         }
         if (*dtype).tp_descr_set.is_some() {
-            return Descr::Data;
+            return member_slot(ty, descr).unwrap_or(Descr::Data);
         }
         if (*dtype).tp_descr_get.is_some() && type_flags(dtype) & Py_TPFLAGS_METHOD_DESCRIPTOR != 0
         {
@@ -287,12 +295,41 @@ pub fn classify(obj: &Obj, name: &Obj, store: bool) -> Descr<'static> {
     }
 }
 
+/// A member descriptor of an object slot that applies to instances of `ty`.
+///
+/// # Safety
+/// `ty` must be a live type and `descr` a live object.
+unsafe fn member_slot(ty: *mut PyTypeObject, descr: &Obj) -> Option<Descr<'static>> {
+    // SAFETY: a `PyMemberDescr_Type` instance is a `PyMemberDescrObject` whose `d_member`
+    // points to its (static or type-owned) `PyMemberDef`; offsets checked against the headers.
+    unsafe {
+        if descr.type_ptr() != core::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
+            return None;
+        }
+        let owner_type = *member_descr::D_TYPE.ptr(descr.as_ptr().cast());
+        // A member taken from another class and stored on this one: its offset does not apply
+        // to these instances (the generic path raises TypeError).
+        if ffi::PyType_IsSubtype(ty, owner_type) == 0 {
+            return None;
+        }
+        let def = *member_descr::D_MEMBER.ptr(descr.as_ptr().cast());
+        if *member_def::TYPE.ptr(def) != T_OBJECT_EX {
+            return None;
+        }
+        let offset = usize::try_from(*member_def::OFFSET.ptr(def)).ok()?;
+        let flags = *member_def::FLAGS.ptr(def);
+        Some(Descr::Slot {
+            offset,
+            readonly: flags & READONLY != 0,
+            audited: flags & PY_AUDIT_READ != 0,
+        })
+    }
+}
+
 /// `obj`'s type's version tag if it is valid (call after [`classify`], whose lookup assigns one
 /// when it can).
 pub fn valid_type_version(obj: &Obj) -> Option<u32> {
-    let ty = obj.type_ptr();
-    let tag = version_tag(ty);
-    (type_flags(ty) & Py_TPFLAGS_VALID_VERSION_TAG != 0 && tag != 0).then_some(tag)
+    valid_version_of(obj.type_ptr())
 }
 
 /// Whether instances of `obj`'s type keep attributes in a managed dict or values array.
@@ -471,4 +508,290 @@ pub fn method_with_values(
 /// A cached descriptor's bits (the pointer as an integer, for the inline cache).
 pub fn cache_bits(descr: &Obj) -> u64 {
     descr.as_ptr() as usize as u64
+}
+
+/// A type's version tag if valid.
+fn valid_version_of(ty: *mut PyTypeObject) -> Option<u32> {
+    let tag = version_tag(ty);
+    (type_flags(ty) & Py_TPFLAGS_VALID_VERSION_TAG != 0 && tag != 0).then_some(tag)
+}
+
+// --- modules ---------------------------------------------------------------------------------
+
+/// Whether `obj` is exactly a module (`PyModule_CheckExact`).
+#[inline(always)]
+pub fn is_exact_module(obj: &Obj) -> bool {
+    obj.type_ptr() == core::ptr::addr_of_mut!(ffi::PyModule_Type)
+}
+
+/// The `__dict__` of an exact module.
+#[inline(always)]
+fn module_dict(module: &Obj) -> Option<&Obj> {
+    debug_assert!(is_exact_module(module));
+    // SAFETY: an exact module is a `PyModuleObject`; the offset is checked against the headers.
+    let dict = unsafe { *module_object::MD_DICT.ptr(module.as_ptr()) };
+    // SAFETY: the module owns its dict.
+    (!dict.is_null()).then(|| unsafe { Obj::from_ptr(dict) })
+}
+
+/// For `LOAD_ATTR_MODULE` / `LOAD_METHOD_MODULE`: the entry index of `name` in an exact module's
+/// dict and the dict's keys version.
+pub fn module_slot(module: &Obj, name: &Obj) -> Result<(usize, u32), &'static str> {
+    if !is_exact_module(module) {
+        return Err("not_module");
+    }
+    let dict = module_dict(module).ok_or("module_no_dict")?;
+    let getattr = super::object::new_str("__getattr__").map_err(|_| {
+        super::object::clear_error();
+        "no_memory"
+    })?;
+    let has_getattr = dict_slot(dict, &getattr)?;
+    if !matches!(has_getattr.index, KeyIndex::Absent) {
+        return Err("module_getattr");
+    }
+    let slot = dict_slot(dict, name)?;
+    match slot.index {
+        KeyIndex::Found { index, .. } => Ok((index, slot.version.ok_or("out_of_versions")?)),
+        _ => Err("module_attr_not_found"),
+    }
+}
+
+/// `LOAD_ATTR_MODULE`'s guard and read.
+#[inline(always)]
+pub fn module_attr(owner: &Obj, version: u32, index: u16) -> Option<&Obj> {
+    if !is_exact_module(owner) {
+        return None;
+    }
+    global_by_version(module_dict(owner)?, version, index)
+}
+
+// --- classes ---------------------------------------------------------------------------------
+
+/// For `LOAD_METHOD_CLASS`: what `cls.name` gives when it is the plain value found along the
+/// MRO of `cls` (a function or method descriptor, which return themselves when looked up on a
+/// class, or a value whose type has no `__get__`), with the class's version tag.
+pub fn class_method_slot(cls: &Obj, name: &Obj) -> Result<(&'static Obj, u32), &'static str> {
+    let type_type = core::ptr::addr_of_mut!(ffi::PyType_Type);
+    if cls.type_ptr() != type_type {
+        return Err("metaclass");
+    }
+    // SAFETY: `type_type` and `cls` are live types; `_PyType_Lookup` never raises and returns
+    // a borrowed reference the type keeps alive.
+    unsafe {
+        if !_PyType_Lookup(type_type, name.as_ptr()).is_null() {
+            return Err("metaclass_attribute");
+        }
+        let descr = _PyType_Lookup(cls.as_ptr().cast(), name.as_ptr());
+        if descr.is_null() {
+            return Err("class_attr_not_found");
+        }
+        let descr = Obj::from_ptr(descr);
+        let dtype = descr.type_ptr();
+        if type_flags(dtype) & Py_TPFLAGS_IMMUTABLETYPE == 0 {
+            return Err("mutable_descriptor");
+        }
+        let method = (*dtype).tp_descr_set.is_none()
+            && type_flags(dtype) & Py_TPFLAGS_METHOD_DESCRIPTOR != 0;
+        let plain = (*dtype).tp_descr_get.is_none() && (*dtype).tp_descr_set.is_none();
+        if !(method || plain) {
+            return Err("class_descriptor");
+        }
+        let version = valid_version_of(cls.as_ptr().cast()).ok_or("no_type_version")?;
+        Ok((descr, version))
+    }
+}
+
+/// `LOAD_METHOD_CLASS`'s guard: `owner` is the class with `version`; then the cached value.
+#[inline(always)]
+pub fn class_method(owner: &Obj, version: u32, descr: u64) -> Option<&Obj> {
+    if !owner.is_type() || version_tag(owner.as_ptr().cast()) != version {
+        return None;
+    }
+    // SAFETY: the value was found along the class's MRO when it had this version, which would
+    // have changed with any change there; the class (alive: `owner`) still holds it.
+    Some(unsafe { Obj::from_ptr(descr as usize as *mut PyObject) })
+}
+
+// --- instance dicts --------------------------------------------------------------------------
+
+/// Where instances of `obj`'s type keep their `__dict__` pointer (managed or a positive
+/// `tp_dictoffset`).
+pub fn instance_dict_offset(obj: &Obj) -> Option<isize> {
+    if has_managed_dict(obj) {
+        return Some(MANAGED_DICT_OFFSET);
+    }
+    let offset = dict_offset(obj);
+    (offset > 0).then_some(offset)
+}
+
+/// The instance dict at `offset` (from [`instance_dict_offset`] for `obj`'s type).
+///
+/// # Safety
+/// `offset` must be where instances of `obj`'s type keep their dict pointer.
+#[inline(always)]
+unsafe fn dict_at(obj: &Obj, offset: isize) -> *mut PyDictObject {
+    // SAFETY: forwarded.
+    unsafe {
+        *obj.as_ptr()
+            .cast::<u8>()
+            .offset(offset)
+            .cast::<*mut PyDictObject>()
+    }
+}
+
+/// For `LOAD_METHOD_WITH_DICT`: `obj`'s `__dict__` (at `offset`) does not hold `name`; its keys
+/// version.
+pub fn dict_without(obj: &Obj, offset: isize, name: &Obj) -> Result<u32, &'static str> {
+    // SAFETY: the offset comes from `instance_dict_offset` for this object's type; a non-NULL
+    // dict pointer is a live dict (or dict subclass: same layout).
+    unsafe {
+        let dict = dict_at(obj, offset);
+        if dict.is_null() {
+            return Err("no_dict");
+        }
+        let keys = (*dict).ma_keys;
+        match keys_lookup(keys, name) {
+            KeyIndex::Absent => keys_version_now(keys).ok_or("out_of_versions"),
+            KeyIndex::Found { .. } => Err("is_attr"),
+            KeyIndex::GeneralKeys => Err("non_string_keys"),
+        }
+    }
+}
+
+/// `LOAD_METHOD_WITH_DICT`'s guard: `obj`'s type has `type_version`, its `__dict__` at
+/// `offset` exists and its keys still have `keys_version`; then the cached method.
+#[inline(always)]
+pub fn method_with_dict(
+    obj: &Obj,
+    type_version: u32,
+    offset: isize,
+    keys_version: u32,
+    descr: u64,
+) -> Option<&Obj> {
+    if !type_version_is(obj, type_version) {
+        return None;
+    }
+    // SAFETY: the same type version is the same type, whose instances keep their dict pointer
+    // at `offset` (taken from it at specialization). `descr` as in `method_no_dict`.
+    unsafe {
+        let dict = dict_at(obj, offset);
+        if dict.is_null() || (*(*dict).ma_keys).dk_version != keys_version {
+            return None;
+        }
+        Some(Obj::from_ptr(descr as usize as *mut PyObject))
+    }
+}
+
+/// For `LOAD_ATTR_WITH_HINT`: the entry index of `name` (the key itself) in the materialized
+/// managed dict of `obj`.
+pub fn managed_dict_hint(obj: &Obj, name: &Obj) -> Result<usize, &'static str> {
+    if !has_managed_dict(obj) {
+        return Err("not_managed_dict");
+    }
+    // SAFETY: a managed-dict heap type (checked): the dict slot exists; a non-NULL dict is live.
+    unsafe {
+        let dict = dict_at(obj, MANAGED_DICT_OFFSET);
+        if dict.is_null() {
+            return Err("no_dict");
+        }
+        match keys_lookup((*dict).ma_keys, name) {
+            KeyIndex::Found {
+                index,
+                identical: true,
+            } => Ok(index),
+            KeyIndex::Found { .. } => Err("key_not_interned"),
+            KeyIndex::Absent => Err("not_in_dict"),
+            KeyIndex::GeneralKeys => Err("non_string_keys"),
+        }
+    }
+}
+
+/// `LOAD_ATTR_WITH_HINT`'s guard and read: `obj`'s type has `type_version`, its managed dict
+/// exists and entry `hint` of its keys is `name` with a value.
+#[inline(always)]
+pub fn attr_with_hint<'a>(
+    obj: &'a Obj,
+    type_version: u32,
+    hint: u16,
+    name: &Obj,
+) -> Option<&'a Obj> {
+    if !type_version_is(obj, type_version) {
+        return None;
+    }
+    let hint = usize::from(hint);
+    // SAFETY: the type version is that of a managed-dict heap type. A non-NULL dict is live;
+    // its entry `hint` is read only below `dk_nentries` of a str-keys table; a split table's
+    // values array has a slot for every entry of its keys. The value is borrowed from the dict.
+    unsafe {
+        let dict = dict_at(obj, MANAGED_DICT_OFFSET);
+        if dict.is_null() {
+            return None;
+        }
+        let keys = (*dict).ma_keys;
+        if (*keys).dk_kind == super::objects::DICT_KEYS_GENERAL
+            || hint >= (*keys).dk_nentries as usize
+        {
+            return None;
+        }
+        let entry = PyDictKeysObject::unicode_entries(keys).add(hint);
+        if (*entry).me_key != name.as_ptr() {
+            return None;
+        }
+        let values = (*dict).ma_values;
+        let value = if values.is_null() {
+            (*entry).me_value
+        } else {
+            *(*values).values.as_ptr().add(hint)
+        };
+        (!value.is_null()).then(|| Obj::from_ptr(value))
+    }
+}
+
+// --- slots -----------------------------------------------------------------------------------
+
+/// `LOAD_ATTR_SLOT`'s guard and read: `obj`'s type has `type_version` and its object slot at
+/// byte `offset` is set.
+#[inline(always)]
+pub fn slot_value(obj: &Obj, type_version: u32, offset: u16) -> Option<&Obj> {
+    if !type_version_is(obj, type_version) {
+        return None;
+    }
+    // SAFETY: the version is that of a type whose `T_OBJECT_EX` member (applying to its
+    // instances) sits at `offset`; the value is borrowed from `obj`.
+    unsafe {
+        let value = *obj
+            .as_ptr()
+            .cast::<u8>()
+            .add(usize::from(offset))
+            .cast::<*mut PyObject>();
+        (!value.is_null()).then(|| Obj::from_ptr(value))
+    }
+}
+
+/// `STORE_ATTR_SLOT`: with the type guard of [`slot_value`], stores `value` in the slot (the
+/// old value, if any, is released after); gives `value` back when the guard fails.
+#[inline(always)]
+pub fn store_slot(
+    obj: &Obj,
+    type_version: u32,
+    offset: u16,
+    value: super::object::Owned,
+) -> Result<(), super::object::Owned> {
+    if !type_version_is(obj, type_version) {
+        return Err(value);
+    }
+    // SAFETY: as in `slot_value`; the member is writable (checked at specialization).
+    unsafe {
+        let slot = obj
+            .as_ptr()
+            .cast::<u8>()
+            .add(usize::from(offset))
+            .cast::<*mut PyObject>();
+        let old = *slot;
+        *slot = value.into_raw();
+        if !old.is_null() {
+            drop(super::object::Owned::from_raw_unchecked(old));
+        }
+    }
+    Ok(())
 }

@@ -218,6 +218,7 @@ pub const PROBE_HEADERS: &[&str] = &[
     "internal/pycore_code.h",
     "internal/pycore_dict.h",
     "internal/pycore_object.h",
+    "internal/pycore_moduleobject.h",
     "structmember.h",
     "internal/pycore_interp.h",
     "internal/pycore_runtime.h",
@@ -258,6 +259,9 @@ pub const PARTIALS: &[Layout] = &[
     state::runtime::LAYOUT,
     objects::type_object::LAYOUT,
     objects::heap_type::LAYOUT,
+    objects::module_object::LAYOUT,
+    objects::member_descr::LAYOUT,
+    objects::member_def::LAYOUT,
 ];
 
 /// Every checked constant, per module.

@@ -274,6 +274,30 @@ partial_layout! {
         /// The keys instances of the class share (`DICT_KEYS_SPLIT`), or NULL.
         pub const HT_CACHED_KEYS: *mut PyDictKeysObject = "ht_cached_keys" @ 872;
     }
+
+    /// Offsets into `PyModuleObject` (internal/pycore_moduleobject.h).
+    pub mod module_object: PyObject as "PyModuleObject" {
+        /// The module's `__dict__` (never NULL for a module made by `ModuleType`).
+        pub const MD_DICT: *mut PyObject = "md_dict" @ 16;
+    }
+
+    /// Offsets into `PyMemberDescrObject` (descrobject.h): the descriptors of `__slots__`.
+    pub mod member_descr: c_void as "PyMemberDescrObject" {
+        /// The class whose instances the member belongs to (`d_common.d_type`).
+        pub const D_TYPE: *mut pyo3_ffi::PyTypeObject = "d_common.d_type" @ 16;
+        /// The `PyMemberDef` the descriptor reads and writes.
+        pub const D_MEMBER: *mut c_void = "d_member" @ 40;
+    }
+
+    /// Offsets into `PyMemberDef` (structmember.h).
+    pub mod member_def: c_void as "PyMemberDef" {
+        /// A `T_*` member type.
+        pub const TYPE: c_int = "type" @ 8;
+        /// Byte offset of the member in the instance.
+        pub const OFFSET: Py_ssize_t = "offset" @ 16;
+        /// `READONLY`, `PY_AUDIT_READ`.
+        pub const FLAGS: c_int = "flags" @ 24;
+    }
 }
 
 c_consts! {
@@ -331,6 +355,10 @@ c_consts! {
     pub const MANAGED_DICT_OFFSET: isize = -3 * core::mem::size_of::<*mut PyObject>() as isize;
     /// `PyMemberDef.type` of an object slot that raises AttributeError when NULL.
     pub const T_OBJECT_EX: c_int = 16;
+    /// `PyMemberDef.flags`: the member cannot be written.
+    pub const READONLY: c_int = 1;
+    /// `PyMemberDef.flags`: reads raise an audit event.
+    pub const PY_AUDIT_READ: c_int = 2;
     /// Bits per int digit.
     pub const PyLong_SHIFT: u32 = 30;
     /// `1 << PyLong_SHIFT`.

@@ -238,6 +238,13 @@ instructions! {
         LOAD_METHOD_ADAPTIVE => hot specialize::load_method_adaptive,
         LOAD_METHOD_NO_DICT => hot specialize::load_method_no_dict,
         LOAD_METHOD_WITH_VALUES => hot specialize::load_method_with_values,
+        LOAD_METHOD_WITH_DICT => hot specialize::load_method_with_dict,
+        LOAD_METHOD_MODULE => hot specialize::load_method_module,
+        LOAD_METHOD_CLASS => hot specialize::load_method_class,
+        LOAD_ATTR_MODULE => hot specialize::load_attr_module,
+        LOAD_ATTR_SLOT => hot specialize::load_attr_slot,
+        LOAD_ATTR_WITH_HINT => hot specialize::load_attr_with_hint,
+        STORE_ATTR_SLOT => hot specialize::store_attr_slot,
     }
 }
 

@@ -215,7 +215,8 @@ pub fn builtin_by_key<'a>(
 #[inline(always)]
 fn type_flags(ty: *mut PyTypeObject) -> u64 {
     // SAFETY: `ty` is the live type of a live object; the offset is checked against the headers.
-    u64::from(unsafe { *type_object::TP_FLAGS.ptr(ty) })
+    let flags: core::ffi::c_ulong = unsafe { *type_object::TP_FLAGS.ptr(ty) };
+    flags as u64
 }
 
 /// The type's version tag (0 or stale unless valid; compare with a cached nonzero version).

@@ -154,7 +154,7 @@ fn choose_attr(instr: InstrRef, owner: &Obj, name: &Obj, store: bool) -> Choice 
             offset,
             readonly,
             audited,
-        } if !(store && readonly) && !(!store && audited) => {
+        } if if store { !readonly } else { !audited } => {
             let offset = u16::try_from(offset).map_err(|_| "out_of_range")?;
             let version = attrs::valid_type_version(owner).ok_or("no_type_version")?;
             instr.set_cache_u32(1, version);

@@ -217,6 +217,9 @@ pub const PROBE_HEADERS: &[&str] = &[
     "internal/pycore_frame.h",
     "internal/pycore_code.h",
     "internal/pycore_dict.h",
+    "internal/pycore_object.h",
+    "internal/pycore_moduleobject.h",
+    "structmember.h",
     "internal/pycore_interp.h",
     "internal/pycore_runtime.h",
 ];
@@ -251,7 +254,15 @@ pub const MIRRORS: &[Layout] = &[
 ];
 
 /// Every offsets-only layout.
-pub const PARTIALS: &[Layout] = &[state::interp::LAYOUT, state::runtime::LAYOUT];
+pub const PARTIALS: &[Layout] = &[
+    state::interp::LAYOUT,
+    state::runtime::LAYOUT,
+    objects::type_object::LAYOUT,
+    objects::heap_type::LAYOUT,
+    objects::module_object::LAYOUT,
+    objects::member_descr::LAYOUT,
+    objects::member_def::LAYOUT,
+];
 
 /// Every checked constant, per module.
 pub const CONSTANTS: &[&[Const]] = &[frame::CONSTS, state::CONSTS, objects::CONSTS];

@@ -5,6 +5,7 @@
 //! `interp/tests/opcodes.rs`), FFI declarations that pyo3-ffi does not provide, embedding, and the
 //! built-in `justjit` module. A later CPython version is a sibling of this module.
 
+pub mod attrs;
 pub mod capi;
 pub mod ccall;
 pub mod code_extra;

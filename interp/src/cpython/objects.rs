@@ -17,7 +17,7 @@ use core::ffi::{c_char, c_int, c_void};
 use pyo3_ffi::{vectorcallfunc, PyObject, PyVarObject, Py_hash_t, Py_ssize_t};
 
 use super::frame::_PyInterpreterFrame;
-use super::layout::{c_consts, mirror};
+use super::layout::{c_consts, mirror, partial_layout};
 use super::state::_PyErr_StackItem;
 
 /// One bytecode code unit: the opcode in the low byte, the oparg in the high byte (on
@@ -253,6 +253,53 @@ mirror! {
     }
 }
 
+partial_layout! {
+    /// Offsets into `PyTypeObject` (Include/cpython/object.h) of the fields the attribute
+    /// specializations read (pyo3-ffi declares the struct; these offsets are checked).
+    pub mod type_object: pyo3_ffi::PyTypeObject as "PyTypeObject" {
+        /// `getattrofunc`: `PyObject_GenericGetAttr` for plain classes.
+        pub const TP_GETATTRO: *mut c_void = "tp_getattro" @ 144;
+        /// `setattrofunc`: `PyObject_GenericSetAttr` for plain classes.
+        pub const TP_SETATTRO: *mut c_void = "tp_setattro" @ 152;
+        /// `Py_TPFLAGS_*`.
+        pub const TP_FLAGS: core::ffi::c_ulong = "tp_flags" @ 168;
+        /// Where an instance keeps its `__dict__` pointer (0: none; negative: managed).
+        pub const TP_DICTOFFSET: Py_ssize_t = "tp_dictoffset" @ 288;
+        /// The type's version for caches; valid while `Py_TPFLAGS_VALID_VERSION_TAG` is set.
+        pub const TP_VERSION_TAG: core::ffi::c_uint = "tp_version_tag" @ 384;
+    }
+
+    /// Offsets into `PyHeapTypeObject` (Include/cpython/object.h).
+    pub mod heap_type: pyo3_ffi::PyHeapTypeObject as "PyHeapTypeObject" {
+        /// The keys instances of the class share (`DICT_KEYS_SPLIT`), or NULL.
+        pub const HT_CACHED_KEYS: *mut PyDictKeysObject = "ht_cached_keys" @ 872;
+    }
+
+    /// Offsets into `PyModuleObject` (internal/pycore_moduleobject.h).
+    pub mod module_object: PyObject as "PyModuleObject" {
+        /// The module's `__dict__` (never NULL for a module made by `ModuleType`).
+        pub const MD_DICT: *mut PyObject = "md_dict" @ 16;
+    }
+
+    /// Offsets into `PyMemberDescrObject` (descrobject.h): the descriptors of `__slots__`.
+    pub mod member_descr: c_void as "PyMemberDescrObject" {
+        /// The class whose instances the member belongs to (`d_common.d_type`).
+        pub const D_TYPE: *mut pyo3_ffi::PyTypeObject = "d_common.d_type" @ 16;
+        /// The `PyMemberDef` the descriptor reads and writes.
+        pub const D_MEMBER: *mut c_void = "d_member" @ 40;
+    }
+
+    /// Offsets into `PyMemberDef` (structmember.h).
+    pub mod member_def: c_void as "PyMemberDef" {
+        /// A `T_*` member type.
+        pub const TYPE: c_int = "type" @ 8;
+        /// Byte offset of the member in the instance.
+        pub const OFFSET: Py_ssize_t = "offset" @ 16;
+        /// `READONLY`, `PY_AUDIT_READ`.
+        pub const FLAGS: c_int = "flags" @ 24;
+    }
+}
+
 c_consts! {
     /// `co_flags`: uses fast locals.
     pub const CO_OPTIMIZED: c_int = 0x0001;
@@ -292,6 +339,26 @@ c_consts! {
     pub const DICT_KEYS_SPLIT: u8 = 2;
     /// Most keys a shared-keys table holds.
     pub const SHARED_KEYS_MAX_SIZE: usize = 30;
+    /// `tp_flags`: instances keep their attributes in a managed dict / values array stored
+    /// before the object header.
+    pub const Py_TPFLAGS_MANAGED_DICT: u64 = 1 << 4;
+    /// `tp_flags`: the type's class is immutable.
+    pub const Py_TPFLAGS_IMMUTABLETYPE: u64 = 1 << 8;
+    /// `tp_flags`: a heap type (`PyHeapTypeObject`).
+    pub const Py_TPFLAGS_HEAPTYPE: u64 = 1 << 9;
+    /// `tp_flags`: the descriptor binds like a method (`LOAD_METHOD` may skip binding).
+    pub const Py_TPFLAGS_METHOD_DESCRIPTOR: u64 = 1 << 17;
+    /// `tp_flags`: `tp_version_tag` is valid.
+    pub const Py_TPFLAGS_VALID_VERSION_TAG: u64 = 1 << 19;
+    /// Byte offset of a managed-dict object's dict pointer from the object (the values pointer
+    /// sits one word further back: `_PyObject_ValuesPointer` in internal/pycore_object.h).
+    pub const MANAGED_DICT_OFFSET: isize = -3 * core::mem::size_of::<*mut PyObject>() as isize;
+    /// `PyMemberDef.type` of an object slot that raises AttributeError when NULL.
+    pub const T_OBJECT_EX: c_int = 16;
+    /// `PyMemberDef.flags`: the member cannot be written.
+    pub const READONLY: c_int = 1;
+    /// `PyMemberDef.flags`: reads raise an audit event.
+    pub const PY_AUDIT_READ: c_int = 2;
     /// Bits per int digit.
     pub const PyLong_SHIFT: u32 = 30;
     /// `1 << PyLong_SHIFT`.

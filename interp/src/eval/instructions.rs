@@ -248,6 +248,23 @@ instructions! {
         CALL_ADAPTIVE => hot specialize::call_adaptive,
         CALL_PY_EXACT_ARGS => hot specialize::call_py_exact_args,
         CALL_PY_WITH_DEFAULTS => hot specialize::call_py_with_defaults,
+        LOAD_GLOBAL_ADAPTIVE => hot specialize::load_global_adaptive,
+        LOAD_GLOBAL_MODULE => hot specialize::load_global_module,
+        LOAD_GLOBAL_BUILTIN => hot specialize::load_global_builtin,
+        LOAD_ATTR_ADAPTIVE => hot specialize::load_attr_adaptive,
+        LOAD_ATTR_INSTANCE_VALUE => hot specialize::load_attr_instance_value,
+        STORE_ATTR_ADAPTIVE => hot specialize::store_attr_adaptive,
+        STORE_ATTR_INSTANCE_VALUE => hot specialize::store_attr_instance_value,
+        LOAD_METHOD_ADAPTIVE => hot specialize::load_method_adaptive,
+        LOAD_METHOD_NO_DICT => hot specialize::load_method_no_dict,
+        LOAD_METHOD_WITH_VALUES => hot specialize::load_method_with_values,
+        LOAD_METHOD_WITH_DICT => hot specialize::load_method_with_dict,
+        LOAD_METHOD_MODULE => hot specialize::load_method_module,
+        LOAD_METHOD_CLASS => hot specialize::load_method_class,
+        LOAD_ATTR_MODULE => hot specialize::load_attr_module,
+        LOAD_ATTR_SLOT => hot specialize::load_attr_slot,
+        LOAD_ATTR_WITH_HINT => hot specialize::load_attr_with_hint,
+        STORE_ATTR_SLOT => hot specialize::store_attr_slot,
     }
 }
 
@@ -640,7 +657,7 @@ fn format_value(ex: &mut Exec, oparg: u32) -> Step {
 // --- names --------------------------------------------------------------------------------
 
 #[inline(always)]
-fn load_global(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn load_global(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let frame = c.frame();
     let value = load_global_value(
         frame.globals(),
@@ -771,14 +788,14 @@ fn delete_name(ex: &mut Exec, oparg: u32) -> Step {
 // --- attributes ---------------------------------------------------------------------------
 
 #[inline(always)]
-fn load_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn load_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let value = api::getattr(c.top(), c.name(oparg as usize))?;
     c.set(1, value);
     next()
 }
 
 #[inline(always)]
-fn store_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn store_attr(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let owner = c.pop();
     let value = c.pop();
     let result = api::setattr(&owner, c.name(oparg as usize), &value);
@@ -796,7 +813,7 @@ fn delete_attr(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn load_method(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+pub(super) fn load_method(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     let (method, unbound) = api::get_method(c.top(), c.name(oparg as usize))?;
     let owner = c.pop();
     if unbound {

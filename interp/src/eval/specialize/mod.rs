@@ -10,10 +10,12 @@
 //! Handlers of the forms are hot instructions: they get the dispatch loop's cursor and must not
 //! let it escape (pass values and [`InstrRef`]s to out-of-line code, never `&Cursor`).
 
+mod attrs;
 mod binary;
 mod calls;
 mod superinstructions;
 
+pub(super) use attrs::*;
 pub(super) use binary::*;
 pub(super) use calls::*;
 pub(super) use superinstructions::*;

@@ -259,14 +259,6 @@ pub fn exact_items(seq: &Obj, n: usize, list: bool) -> Option<&[&Obj]> {
     }
 }
 
-/// The index an exact list or tuple subscript takes in the specialized forms: a small
-/// non-negative int below `len` (3.11's `BINARY_SUBSCR_LIST_INT` guards).
-#[inline(always)]
-pub fn small_index(index: &Obj, len: isize) -> Option<usize> {
-    let i = small_int(index)?;
-    (0..len as i64).contains(&i).then_some(i as usize)
-}
-
 /// The length of an exact list.
 #[inline(always)]
 pub fn list_len(list: &Obj) -> isize {

@@ -85,20 +85,23 @@ pub(super) fn binary_op(op: u32, a: &Obj, b: &Obj) -> Option<PyResult<Owned>> {
     Some(new_float(result))
 }
 
+/// Python's rich comparison `op` (COMPARE_OP's oparg, `Py_LT`..`Py_GE`) of two ordered values.
+#[inline(always)]
+pub(super) fn decide<T: PartialOrd>(op: u32, x: T, y: T) -> Option<bool> {
+    Some(match op {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        5 => x >= y,
+        _ => return None,
+    })
+}
+
 /// `a <op> b` (`op` is COMPARE_OP's oparg, `Py_LT`..`Py_GE`) for two small ints or two floats.
 #[inline(always)]
 pub(super) fn compare(op: u32, a: &Obj, b: &Obj) -> Option<bool> {
-    fn decide<T: PartialOrd>(op: u32, x: T, y: T) -> Option<bool> {
-        Some(match op {
-            0 => x < y,
-            1 => x <= y,
-            2 => x == y,
-            3 => x != y,
-            4 => x > y,
-            5 => x >= y,
-            _ => return None,
-        })
-    }
     if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
         return decide(op, x, y);
     }

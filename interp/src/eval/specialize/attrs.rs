@@ -198,15 +198,9 @@ pub(in crate::eval) fn load_attr_adaptive(c: &mut Cursor, ex: &mut Exec, oparg: 
 
 #[inline(always)]
 pub(in crate::eval) fn load_attr_instance_value(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let Some(value) = attrs::instance_value(c.top(), instr.cache_u32(1), instr.cache(3)) else {
-        miss(instr, LOAD_ATTR, LOAD_ATTR_ADAPTIVE);
-        return generic::load_attr(c, ex, oparg);
-    };
-    hit(LOAD_ATTR);
-    let value = value.to_owned();
-    c.set(1, value);
-    next()
+    load_attr_form(c, ex, oparg, |owner, instr, _| {
+        attrs::instance_value(owner, instr.cache_u32(1), instr.cache(3)).map(Obj::to_owned)
+    })
 }
 
 /// A `LOAD_ATTR` form: `read` gives the attribute (`None` = guard failed).
@@ -257,16 +251,18 @@ pub(in crate::eval) fn store_attr_adaptive(c: &mut Cursor, ex: &mut Exec, oparg:
     generic::store_attr(c, ex, oparg)
 }
 
+/// A `STORE_ATTR` form: `store` writes the value (`Err` gives it back = guard failed).
 #[inline(always)]
-pub(in crate::eval) fn store_attr_instance_value(
+fn store_attr_form(
     c: &mut Cursor,
     ex: &mut Exec,
     oparg: u32,
+    store: fn(&Obj, u32, u16, Owned) -> Result<(), Owned>,
 ) -> Step {
     let instr = c.instr();
     let owner = c.pop();
     let value = c.pop();
-    match attrs::store_instance_value(&owner, instr.cache_u32(1), instr.cache(3), value) {
+    match store(&owner, instr.cache_u32(1), instr.cache(3), value) {
         Ok(()) => {
             hit(STORE_ATTR);
             drop(owner);
@@ -282,23 +278,17 @@ pub(in crate::eval) fn store_attr_instance_value(
 }
 
 #[inline(always)]
+pub(in crate::eval) fn store_attr_instance_value(
+    c: &mut Cursor,
+    ex: &mut Exec,
+    oparg: u32,
+) -> Step {
+    store_attr_form(c, ex, oparg, attrs::store_instance_value)
+}
+
+#[inline(always)]
 pub(in crate::eval) fn store_attr_slot(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let owner = c.pop();
-    let value = c.pop();
-    match attrs::store_slot(&owner, instr.cache_u32(1), instr.cache(3), value) {
-        Ok(()) => {
-            hit(STORE_ATTR);
-            drop(owner);
-            next()
-        }
-        Err(value) => {
-            c.push(value);
-            c.push(owner);
-            miss(instr, STORE_ATTR, STORE_ATTR_ADAPTIVE);
-            generic::store_attr(c, ex, oparg)
-        }
-    }
+    store_attr_form(c, ex, oparg, attrs::store_slot)
 }
 
 // --- LOAD_METHOD ----------------------------------------------------------------------------
@@ -370,49 +360,61 @@ fn push_method(c: &mut Cursor, method: Owned) -> Step {
     next()
 }
 
+/// A `LOAD_METHOD` form: `read` gives the method, or the attribute (`None` = guard failed);
+/// `bound` says whether it is pushed as `method | self` or as `NULL | attribute`.
 #[inline(always)]
-pub(in crate::eval) fn load_method_no_dict(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+fn load_method_form(
+    c: &mut Cursor,
+    ex: &mut Exec,
+    oparg: u32,
+    bound: bool,
+    read: impl FnOnce(&Obj, InstrRef) -> Option<Owned>,
+) -> Step {
     let instr = c.instr();
-    let Some(method) = attrs::method_no_dict(c.top(), instr.cache_u32(1), instr.cache_u64(6))
-    else {
+    let Some(value) = read(c.top(), instr) else {
         miss(instr, LOAD_METHOD, LOAD_METHOD_ADAPTIVE);
         return generic::load_method(c, ex, oparg);
     };
     hit(LOAD_METHOD);
-    push_method(c, method.to_owned())
+    if bound {
+        push_method(c, value)
+    } else {
+        push_unbound(c, value)
+    }
+}
+
+#[inline(always)]
+pub(in crate::eval) fn load_method_no_dict(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    load_method_form(c, ex, oparg, true, |owner, instr| {
+        attrs::method_no_dict(owner, instr.cache_u32(1), instr.cache_u64(6)).map(Obj::to_owned)
+    })
 }
 
 #[inline(always)]
 pub(in crate::eval) fn load_method_with_values(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let Some(method) = attrs::method_with_values(
-        c.top(),
-        instr.cache_u32(1),
-        instr.cache_u32(4),
-        instr.cache_u64(6),
-    ) else {
-        miss(instr, LOAD_METHOD, LOAD_METHOD_ADAPTIVE);
-        return generic::load_method(c, ex, oparg);
-    };
-    hit(LOAD_METHOD);
-    push_method(c, method.to_owned())
+    load_method_form(c, ex, oparg, true, |owner, instr| {
+        attrs::method_with_values(
+            owner,
+            instr.cache_u32(1),
+            instr.cache_u32(4),
+            instr.cache_u64(6),
+        )
+        .map(Obj::to_owned)
+    })
 }
 
 #[inline(always)]
 pub(in crate::eval) fn load_method_with_dict(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let Some(method) = attrs::method_with_dict(
-        c.top(),
-        instr.cache_u32(1),
-        isize::from(instr.cache(3) as i16),
-        instr.cache_u32(4),
-        instr.cache_u64(6),
-    ) else {
-        miss(instr, LOAD_METHOD, LOAD_METHOD_ADAPTIVE);
-        return generic::load_method(c, ex, oparg);
-    };
-    hit(LOAD_METHOD);
-    push_method(c, method.to_owned())
+    load_method_form(c, ex, oparg, true, |owner, instr| {
+        attrs::method_with_dict(
+            owner,
+            instr.cache_u32(1),
+            isize::from(instr.cache(3) as i16),
+            instr.cache_u32(4),
+            instr.cache_u64(6),
+        )
+        .map(Obj::to_owned)
+    })
 }
 
 /// Pushes `NULL | value` in place of the owner (a plain value: no self to pass).
@@ -426,22 +428,14 @@ fn push_unbound(c: &mut Cursor, value: Owned) -> Step {
 
 #[inline(always)]
 pub(in crate::eval) fn load_method_module(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let Some(value) = attrs::module_attr(c.top(), instr.cache_u32(1), instr.cache(3)) else {
-        miss(instr, LOAD_METHOD, LOAD_METHOD_ADAPTIVE);
-        return generic::load_method(c, ex, oparg);
-    };
-    hit(LOAD_METHOD);
-    push_unbound(c, value.to_owned())
+    load_method_form(c, ex, oparg, false, |owner, instr| {
+        attrs::module_attr(owner, instr.cache_u32(1), instr.cache(3)).map(Obj::to_owned)
+    })
 }
 
 #[inline(always)]
 pub(in crate::eval) fn load_method_class(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let Some(value) = attrs::class_method(c.top(), instr.cache_u32(1), instr.cache_u64(6)) else {
-        miss(instr, LOAD_METHOD, LOAD_METHOD_ADAPTIVE);
-        return generic::load_method(c, ex, oparg);
-    };
-    hit(LOAD_METHOD);
-    push_unbound(c, value.to_owned())
+    load_method_form(c, ex, oparg, false, |owner, instr| {
+        attrs::class_method(owner, instr.cache_u32(1), instr.cache_u64(6)).map(Obj::to_owned)
+    })
 }

@@ -10,6 +10,7 @@ use crate::cpython::fastpath::{self, float_value, new_float, new_int, small_int,
 use crate::cpython::object::{self as api, Obj, Owned, PyResult};
 use crate::cpython::opcode::*;
 
+use super::super::fast::decide;
 use super::super::instructions::{self as generic, next};
 use super::super::quicken::forms::*;
 use super::super::{Exec, Step};
@@ -261,19 +262,6 @@ pub(in crate::eval) fn compare_op_adaptive(c: &mut Cursor, ex: &mut Exec, oparg:
     generic::compare_op(c, ex, oparg)
 }
 
-/// Python's rich comparison `op` (`Py_LT`..`Py_GE`) of two ordered values.
-#[inline(always)]
-fn decide<T: PartialOrd>(op: u32, x: T, y: T) -> bool {
-    match op {
-        0 => x < y,
-        1 => x <= y,
-        2 => x == y,
-        3 => x != y,
-        4 => x > y,
-        _ => x >= y,
-    }
-}
-
 /// A compare-and-jump form: `compare` gives the outcome (`None` = guard failed); then the
 /// jump after the compare runs in the same dispatch.
 #[inline(always)]
@@ -307,14 +295,14 @@ fn compare_jump_form(
 pub(in crate::eval) fn compare_op_int_jump(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     compare_jump_form(c, ex, oparg, |l, r| {
         let (x, y) = small_ints(l, r)?;
-        Some(decide(oparg, x, y))
+        decide(oparg, x, y)
     })
 }
 
 #[inline(always)]
 pub(in crate::eval) fn compare_op_float_jump(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     compare_jump_form(c, ex, oparg, |l, r| {
-        Some(decide(oparg, float_value(l)?, float_value(r)?))
+        decide(oparg, float_value(l)?, float_value(r)?)
     })
 }
 
@@ -386,7 +374,6 @@ pub(in crate::eval) fn binary_subscr_list_int(c: &mut Cursor, ex: &mut Exec, opa
         if !list.is_exact_list() {
             return None;
         }
-        fastpath::small_index(sub, fastpath::list_len(list))?;
         fastpath::sequence_item(list, sub).map(Ok)
     })
 }
@@ -397,7 +384,6 @@ pub(in crate::eval) fn binary_subscr_tuple_int(c: &mut Cursor, ex: &mut Exec, op
         if !tuple.is_exact_tuple() {
             return None;
         }
-        fastpath::small_index(sub, fastpath::tuple_len(tuple))?;
         fastpath::sequence_item(tuple, sub).map(Ok)
     })
 }
@@ -442,13 +428,23 @@ pub(in crate::eval) fn store_subscr_adaptive(c: &mut Cursor, ex: &mut Exec, opar
 
 #[inline(always)]
 pub(in crate::eval) fn store_subscr_list_int(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let (list, sub) = (c.peek(2), c.peek(1));
-    if !(list.is_exact_list() && fastpath::small_index(sub, fastpath::list_len(list)).is_some()) {
-        miss(c.instr(), STORE_SUBSCR, STORE_SUBSCR_ADAPTIVE);
-        return generic::store_subscr(c, ex, oparg);
+    let sub = c.pop();
+    let list = c.pop();
+    let value = c.pop();
+    match fastpath::list_store(&list, &sub, value) {
+        Ok(()) => {
+            hit(STORE_SUBSCR);
+            drop((list, sub));
+            next()
+        }
+        Err(value) => {
+            c.push(value);
+            c.push(list);
+            c.push(sub);
+            miss(c.instr(), STORE_SUBSCR, STORE_SUBSCR_ADAPTIVE);
+            generic::store_subscr(c, ex, oparg)
+        }
     }
-    hit(STORE_SUBSCR);
-    generic::store_subscr(c, ex, oparg)
 }
 
 #[inline(always)]
@@ -502,11 +498,11 @@ pub(in crate::eval) fn unpack_sequence_adaptive(c: &mut Cursor, ex: &mut Exec, o
 /// deepest, as UNPACK_SEQUENCE does; `false` when the guard fails.
 #[inline(always)]
 fn unpack_exact(c: &mut Cursor, n: u32, list: bool) -> bool {
-    if fastpath::exact_items(c.peek(1), n as usize, list).is_none() {
-        return false;
-    }
     let seq = c.pop();
-    let items = fastpath::exact_items(&seq, n as usize, list).unwrap_or_default();
+    let Some(items) = fastpath::exact_items(&seq, n as usize, list) else {
+        c.push(seq);
+        return false;
+    };
     for item in items.iter().rev() {
         c.push(Obj::to_owned(item));
     }

@@ -202,18 +202,18 @@ impl Units {
 /// same code unit in CPython's bytecode. The cursor is `Copy` so that the dispatch loop can keep
 /// it in registers and hand copies to the instructions that call out.
 #[derive(Clone, Copy)]
+///
+/// It holds only what every instruction needs, so that the loop keeps all of it in machine
+/// registers; the locals, constants and names are found from the frame when used (the locals
+/// sit at a fixed offset in it).
 pub struct Cursor {
     frame: FramePtr,
-    first_instr: *mut _Py_CODEUNIT,
     next_instr: *mut _Py_CODEUNIT,
     /// The code unit of the instruction being run (after any EXTENDED_ARG prefix).
     instr: *mut _Py_CODEUNIT,
     /// CPython's first code unit minus ours, in bytes: `prev_instr = instr + code_delta`.
     code_delta: isize,
     stack_pointer: *mut *mut PyObject,
-    localsplus: *mut *mut PyObject,
-    consts: *mut PyObject,
-    names: *mut PyObject,
 }
 
 impl Cursor {
@@ -239,18 +239,29 @@ impl Cursor {
             let prev = ((*f).prev_instr as isize).wrapping_sub(code_delta) as *mut _Py_CODEUNIT;
             let cursor = Cursor {
                 frame,
-                first_instr: units,
                 next_instr: prev.wrapping_add(1),
                 instr: prev,
                 code_delta,
                 stack_pointer: _PyInterpreterFrame::stack_pointer(f),
-                localsplus: _PyInterpreterFrame::localsplus_ptr(f),
-                consts: (*code).co_consts,
-                names: (*code).co_names,
             };
             (*f).stacktop = -1;
             cursor
         }
+    }
+
+    /// Our first code unit (index 0 of the quickened copy).
+    #[inline(always)]
+    fn first_instr(&self) -> *mut _Py_CODEUNIT {
+        // SAFETY: reading the code pointer of the live frame; only an address is computed.
+        let cpython_first = unsafe { PyCodeObject::code_ptr((*self.frame.0).f_code) };
+        (cpython_first as isize).wrapping_sub(self.code_delta) as *mut _Py_CODEUNIT
+    }
+
+    /// The frame's locals, cells and free variables (`localsplus`).
+    #[inline(always)]
+    fn localsplus(&self) -> *mut *mut PyObject {
+        // SAFETY: the frame is live; the locals are at a fixed offset in it.
+        unsafe { _PyInterpreterFrame::localsplus_ptr(self.frame.0) }
     }
 
     /// CPython's address of our code unit `unit`.
@@ -313,14 +324,14 @@ impl Cursor {
     #[inline(always)]
     pub fn next_index(&self) -> usize {
         // SAFETY: both point into the same bytecode.
-        unsafe { self.next_instr.offset_from(self.first_instr) as usize }
+        unsafe { self.next_instr.offset_from(self.first_instr()) as usize }
     }
 
     /// Index of the instruction being run.
     #[inline(always)]
     pub fn instr_index(&self) -> usize {
         // SAFETY: both point into the same bytecode copy.
-        unsafe { self.instr.offset_from(self.first_instr) as usize }
+        unsafe { self.instr.offset_from(self.first_instr()) as usize }
     }
 
     /// Skips `n` code units (inline caches) or jumps forward by `n`.
@@ -338,7 +349,7 @@ impl Cursor {
     /// Jumps to code unit `index`.
     #[inline(always)]
     pub fn jump_to(&mut self, index: usize) {
-        self.next_instr = self.first_instr.wrapping_add(index);
+        self.next_instr = self.first_instr().wrapping_add(index);
     }
 
     /// The instruction being run, in justjit's quickened copy (to rewrite it or its caches).
@@ -363,7 +374,7 @@ impl Cursor {
             return (0, 0);
         }
         // SAFETY: index checked against the bytecode's length (the copy has the same).
-        let unit = unsafe { *self.first_instr.add(index) };
+        let unit = unsafe { *self.first_instr().add(index) };
         ((unit & 0xff) as u8, u32::from(unit >> 8))
     }
 
@@ -543,7 +554,7 @@ impl Cursor {
         // SAFETY: both pointers are in the frame.
         unsafe {
             self.stack_pointer
-                .offset_from(self.localsplus.add(self.frame.nlocalsplus())) as usize
+                .offset_from(self.localsplus().add(self.frame.nlocalsplus())) as usize
         }
     }
 
@@ -554,7 +565,7 @@ impl Cursor {
     pub fn local(&self, i: usize) -> Option<&Obj> {
         // SAFETY: validation proved i < co_nlocalsplus.
         unsafe {
-            let v = *self.localsplus.add(i);
+            let v = *self.localsplus().add(i);
             (!v.is_null()).then(|| Obj::from_ptr(v))
         }
     }
@@ -564,7 +575,7 @@ impl Cursor {
     pub fn set_local(&mut self, i: usize, value: Option<Owned>) {
         // SAFETY: as in `local`.
         unsafe {
-            let slot = self.localsplus.add(i);
+            let slot = self.localsplus().add(i);
             let old = *slot;
             *slot = value.map_or(ptr::null_mut(), Owned::into_raw);
             ffi::Py_XDECREF(old);
@@ -578,7 +589,7 @@ impl Cursor {
         // SAFETY: as in `local`; PyUnicode_Append consumes the slot's reference and stores a
         // new one, or NULL with an exception set.
         unsafe {
-            let slot = self.localsplus.add(i);
+            let slot = self.localsplus().add(i);
             ffi::PyUnicode_Append(slot, right.as_ptr());
             !(*slot).is_null()
         }
@@ -588,14 +599,14 @@ impl Cursor {
     #[inline(always)]
     pub fn constant(&self, i: usize) -> &Obj {
         // SAFETY: validation proved i < len(co_consts); the code object owns the tuple.
-        tuple_item(unsafe { Obj::from_ptr(self.consts) }, i)
+        tuple_item(unsafe { Obj::from_ptr((*self.frame.code_ptr()).co_consts) }, i)
     }
 
     /// Name `i`, borrowed.
     #[inline(always)]
     pub fn name(&self, i: usize) -> &Obj {
         // SAFETY: validation proved i < len(co_names); the code object owns the tuple.
-        tuple_item(unsafe { Obj::from_ptr(self.names) }, i)
+        tuple_item(unsafe { Obj::from_ptr((*self.frame.code_ptr()).co_names) }, i)
     }
 
     /// Drops every value on the stack above depth `level` (exception unwinding).

@@ -128,8 +128,9 @@ fn run_executor(ex: &mut Exec, executor: &dyn LoopExecutor) -> Step {
     Ok(Flow::Next)
 }
 
-/// Hands the instruction about to run to the recorder.
-pub(super) fn record(ex: &mut Exec, start: usize, op: u8, oparg: u32) {
+/// Hands the instruction about to run to the recorder: it starts at `start`, and the one after
+/// it (past its inline cache) at `next`.
+pub(super) fn record(ex: &mut Exec, start: usize, next: usize, op: u8, oparg: u32) {
     let Some(active) = ex.recording.as_mut() else {
         return;
     };
@@ -137,12 +138,11 @@ pub(super) fn record(ex: &mut Exec, start: usize, op: u8, oparg: u32) {
         abort_recording(ex, "left_frame");
         return;
     }
-    let next = ex.cursor.next_index() as u32;
     let view = InstrView {
         cursor: &ex.cursor,
         start: start as u32,
         opcode_unit: ex.cursor.frame().lasti() as u32,
-        next,
+        next: next as u32,
         op,
         oparg,
     };

@@ -43,9 +43,15 @@ macro_rules! instructions {
         #[inline(always)]
         pub(super) fn execute(c: &mut Cursor, ex: &mut Exec, op: u8, oparg: u32) -> Step {
             match op {
-                $( ops::$op => run!($kind $body, c, ex, oparg), )*
-                $( ops::$form => run!($fkind $fbody, c, ex, oparg), )*
-                _ => unreachable!("a code object with opcode {op} never runs here"),
+                $( ops::$op => {
+                    c.skip(const { cache_units(ops::$op) });
+                    run!($kind $body, c, ex, oparg)
+                } )*
+                $( ops::$form => {
+                    c.skip(const { cache_units(ops::$form) });
+                    run!($fkind $fbody, c, ex, oparg)
+                } )*
+                _ => not_runnable(),
             }
         }
     };
@@ -64,6 +70,18 @@ macro_rules! run {
 mod ops {
     pub use super::super::quicken::forms::*;
     pub use crate::cpython::opcode::*;
+}
+
+/// The inline-cache units after an instruction in `op`'s form (its base op's, as 3.11 lays
+/// them out), known when the table is compiled.
+const fn cache_units(op: u8) -> usize {
+    crate::cpython::opcode::cache_entries(super::quicken::base_of(op))
+}
+
+/// An opcode outside the table: `analyse` never lets such a code object run here.
+#[cold]
+fn not_runnable() -> ! {
+    unreachable!("a code object with an opcode this evaluator lacks never runs here")
 }
 
 /// Runs an instruction that works on `ex.cursor` (it calls out, or is rare), syncing the loop's

@@ -438,7 +438,8 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
     let mut c = ex.cursor;
     loop {
         let start = c.next_index();
-        let (mut op, oparg) = fetch_instruction(&mut c);
+        // The instruction's arm of `execute` skips its inline cache.
+        let (mut op, oparg) = fetch_unit(&mut c);
         if TRACING {
             // The recorder sees one instruction per step: forms that run two run as their first.
             if quicken::fuses_two(op) {
@@ -446,8 +447,9 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
             }
             stats::global().traced_instructions.bump();
             if ex.recording.is_some() {
+                let next = c.next_index() + usize::from(DECODE[op as usize] >> 8);
                 ex.cursor = c;
-                back_edge::record(ex, start, base_opcode(op), oparg);
+                back_edge::record(ex, start, next, base_opcode(op), oparg);
                 c = ex.cursor;
             }
         }
@@ -497,19 +499,23 @@ fn refetch(ex: &mut Exec, start: usize) {
     fetch_instruction(&mut ex.cursor);
 }
 
-/// Fetches the next instruction: folds EXTENDED_ARG prefixes into the oparg and skips the
-/// inline cache. Returns (opcode as quickened, oparg).
+/// Fetches the next instruction and skips its inline cache. Returns (opcode as quickened,
+/// oparg).
 #[inline(always)]
 fn fetch_instruction(cursor: &mut Cursor) -> (u8, u32) {
-    let (byte, mut oparg) = cursor.fetch();
-    let mut op = byte;
-    let mut decoded = DECODE[byte as usize];
-    while decoded as u8 == opcode::EXTENDED_ARG {
-        let (next, arg) = cursor.fetch_extended(oparg);
-        op = next;
-        decoded = DECODE[next as usize];
-        oparg = arg;
+    let (op, oparg) = fetch_unit(cursor);
+    cursor.skip(usize::from(DECODE[op as usize] >> 8));
+    (op, oparg)
+}
+
+/// Fetches the next instruction, folding EXTENDED_ARG prefixes into its oparg, and leaves the
+/// cursor at its inline cache. Returns (opcode as quickened, oparg).
+#[inline(always)]
+fn fetch_unit(cursor: &mut Cursor) -> (u8, u32) {
+    let (mut op, mut oparg) = cursor.fetch();
+    // Quickening never writes EXTENDED_ARG_QUICK, so the base form is the only prefix.
+    while op == opcode::EXTENDED_ARG {
+        (op, oparg) = cursor.fetch_extended(oparg);
     }
-    cursor.skip(usize::from(decoded >> 8));
     (op, oparg)
 }

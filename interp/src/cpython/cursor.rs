@@ -599,14 +599,20 @@ impl Cursor {
     #[inline(always)]
     pub fn constant(&self, i: usize) -> &Obj {
         // SAFETY: validation proved i < len(co_consts); the code object owns the tuple.
-        tuple_item(unsafe { Obj::from_ptr((*self.frame.code_ptr()).co_consts) }, i)
+        tuple_item(
+            unsafe { Obj::from_ptr((*self.frame.code_ptr()).co_consts) },
+            i,
+        )
     }
 
     /// Name `i`, borrowed.
     #[inline(always)]
     pub fn name(&self, i: usize) -> &Obj {
         // SAFETY: validation proved i < len(co_names); the code object owns the tuple.
-        tuple_item(unsafe { Obj::from_ptr((*self.frame.code_ptr()).co_names) }, i)
+        tuple_item(
+            unsafe { Obj::from_ptr((*self.frame.code_ptr()).co_names) },
+            i,
+        )
     }
 
     /// Drops every value on the stack above depth `level` (exception unwinding).

@@ -221,6 +221,7 @@ impl Cursor {
     /// marking the stack as "in registers" (`stacktop = -1`) as CPython does. `units` is
     /// justjit's quickened copy of the frame's bytecode, kept alive by the code object (its
     /// code-extra slot) while the frame runs.
+    #[inline(always)]
     pub fn load(frame: FramePtr, units: &Units) -> Cursor {
         assert_eq!(
             units.len(),
@@ -262,6 +263,38 @@ impl Cursor {
     fn localsplus(&self) -> *mut *mut PyObject {
         // SAFETY: the frame is live; the locals are at a fixed offset in it.
         unsafe { _PyInterpreterFrame::localsplus_ptr(self.frame.0) }
+    }
+
+    /// A copy of this cursor read field by field: for the loop to take back a cursor that
+    /// out-of-line code has just written in memory. A plain copy may be read with wider loads
+    /// than the stores that wrote the fields, which the processor cannot forward (a stall of
+    /// tens of cycles on every instruction that calls out).
+    #[inline(always)]
+    pub fn reloaded(&self) -> Cursor {
+        // SAFETY: volatile reads of this cursor's own initialized fields.
+        unsafe {
+            Cursor {
+                frame: ptr::read_volatile(&self.frame),
+                next_instr: ptr::read_volatile(&self.next_instr),
+                instr: ptr::read_volatile(&self.instr),
+                code_delta: ptr::read_volatile(&self.code_delta),
+                stack_pointer: ptr::read_volatile(&self.stack_pointer),
+            }
+        }
+    }
+
+    /// Writes this cursor into `dest` field by field (see `reloaded`): for the loop to hand its
+    /// cursor to out-of-line code.
+    #[inline(always)]
+    pub fn save_to(&self, dest: &mut Cursor) {
+        // SAFETY: volatile writes of plain fields of a cursor the caller holds mutably.
+        unsafe {
+            ptr::write_volatile(&mut dest.frame, self.frame);
+            ptr::write_volatile(&mut dest.next_instr, self.next_instr);
+            ptr::write_volatile(&mut dest.instr, self.instr);
+            ptr::write_volatile(&mut dest.code_delta, self.code_delta);
+            ptr::write_volatile(&mut dest.stack_pointer, self.stack_pointer);
+        }
     }
 
     /// CPython's address of our code unit `unit`.
@@ -637,6 +670,13 @@ impl InstrRef {
         // as long as the code object; the units are cells (interior mutability), read and
         // written only by the thread holding the GIL.
         unsafe { (*self.0 & 0xff) as u8 }
+    }
+
+    /// The oparg byte (without any EXTENDED_ARG prefix).
+    #[inline(always)]
+    pub fn oparg(self) -> u8 {
+        // SAFETY: as in `opcode`.
+        unsafe { (*self.0 >> 8) as u8 }
     }
 
     /// Rewrites the opcode (quickening and specialization).

@@ -1,15 +1,21 @@
 //! Generators, coroutines and async generators as the evaluator makes and drives them:
 //! `RETURN_GENERATOR`'s object creation and frame move (`_Py_MakeCoro`, `make_gen`,
 //! `_PyFrame_Copy` are not exported by libpython), the suspended state `YIELD_VALUE` sets,
-//! `PyIter_Send` for `SEND`, and the async-generator value wrapper of `ASYNC_GEN_WRAP`.
+//! `PyIter_Send` for `SEND`, the async-generator value wrapper of `ASYNC_GEN_WRAP`, and the
+//! prologue and epilogue of `gen_send_ex2` for a generator or coroutine frame that the
+//! evaluator resumes in its own loop (from `SEND` or `FOR_ITER`) instead of through the hook.
 
 use std::ptr;
 
 use pyo3_ffi as ffi;
 use pyo3_ffi::PyObject;
 
+use super::cursor::CodeRef;
 use super::cursor::FramePtr;
-use super::frame::{_PyInterpreterFrame, FRAME_CREATED, FRAME_OWNED_BY_GENERATOR, FRAME_SUSPENDED};
+use super::frame::{
+    _PyInterpreterFrame, FRAME_CLEARED, FRAME_COMPLETED, FRAME_CREATED, FRAME_EXECUTING,
+    FRAME_OWNED_BY_GENERATOR, FRAME_SUSPENDED,
+};
 use super::object::{Obj, Owned, PyResult, Raised};
 use super::objects::{PyCodeObject, PyGenObject, CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
 use super::runtime::{frame_generator, Thread};
@@ -22,6 +28,11 @@ extern "C" {
     fn _PyObject_GC_NewVar(tp: *mut ffi::PyTypeObject, nitems: ffi::Py_ssize_t) -> *mut PyObject;
     fn _PyObject_GC_New(tp: *mut ffi::PyTypeObject) -> *mut PyObject;
     fn PyIter_Send(iter: *mut PyObject, arg: *mut PyObject, result: *mut *mut PyObject) -> i32;
+    fn _PyErr_FormatFromCause(
+        exception: *mut PyObject,
+        format: *const std::ffi::c_char,
+        ...
+    ) -> *mut PyObject;
 }
 
 /// `_PyAsyncGenWrappedValue`: a value yielded by an async generator. It is private to
@@ -203,5 +214,134 @@ pub fn wrap_async_gen_value(value: &Obj) -> PyResult<Owned> {
         (*o).agw_val = value.to_owned().into_raw();
         ffi::PyObject_GC_Track(o.cast());
         Ok(Owned::from_raw_unchecked(o.cast()))
+    }
+}
+
+/// A generator or coroutine whose frame the evaluator may resume in its own loop.
+#[derive(Clone, Copy)]
+pub struct Resumable<'a> {
+    gen: *mut PyGenObject,
+    code: CodeRef<'a>,
+}
+
+impl<'a> Resumable<'a> {
+    /// `obj` when it is an exact generator (or, with `coroutines`, an exact coroutine) that is
+    /// suspended, or just created and sent None: the cases where `gen_send_ex2` runs the frame
+    /// rather than raising or reporting exhaustion.
+    #[inline(always)]
+    pub fn check(obj: &'a Obj, sending_none: bool, coroutines: bool) -> Option<Resumable<'a>> {
+        let exact = is_exact_generator(obj) || (coroutines && is_exact_coroutine(obj));
+        if !exact {
+            return None;
+        }
+        let gen = obj.as_ptr().cast::<PyGenObject>();
+        // SAFETY: an exact generator or coroutine has PyGenObject's layout (the coroutine
+        // mirror is checked to match it); its code object lives as long as it does.
+        unsafe {
+            let state = (*gen).gi_frame_state;
+            if state != FRAME_SUSPENDED && !(state == FRAME_CREATED && sending_none) {
+                return None;
+            }
+            let code = CodeRef::new(Obj::from_ptr((*gen).gi_code.cast()));
+            Some(Resumable { gen, code })
+        }
+    }
+
+    /// The code object the generator's frame runs.
+    pub fn code(&self) -> CodeRef<'a> {
+        self.code
+    }
+
+    /// The generator, no longer borrowed from where it was found (which must keep it alive
+    /// until it is resumed: the caller's stack holds it).
+    pub fn detach(self) -> ResumableGen {
+        ResumableGen(self.gen)
+    }
+}
+
+/// A generator checked by [`Resumable::check`], to resume.
+pub struct ResumableGen(*mut PyGenObject);
+
+impl ResumableGen {
+    /// `gen_send_ex2` up to the evaluation: pushes `value` onto the generator's frame, links the
+    /// frame to `caller`, makes the generator's exception state the thread's innermost and marks
+    /// it executing. The frame is not an entry frame: when it yields, returns or raises, the
+    /// evaluator resumes `caller` after `finish_inline`.
+    pub fn resume_inline(self, thread: Thread, value: Owned, caller: FramePtr) -> FramePtr {
+        // SAFETY: the generator is suspended or just created (checked by `check`), so its frame
+        // has an exact stacktop with room for the sent value (the frame was sized for its code's
+        // stack, and a suspended frame's stack holds at most stacksize - 1 values at a yield).
+        unsafe {
+            let gen = self.0;
+            let frame = PyGenObject::iframe(gen);
+            let sp = _PyInterpreterFrame::stack_pointer(frame);
+            *sp = value.into_raw();
+            (*frame).stacktop += 1;
+            (*frame).previous = caller.as_ptr();
+            (*frame).is_entry = false;
+            let t = thread.as_ptr();
+            (*gen).gi_exc_state.previous_item = (*t).exc_info;
+            (*t).exc_info = ptr::addr_of_mut!((*gen).gi_exc_state);
+            (*gen).gi_frame_state = FRAME_EXECUTING;
+            FramePtr::new(frame)
+        }
+    }
+}
+
+/// How a generator frame resumed in the evaluator's loop ended its run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum InlineEnd {
+    /// It yielded (YIELD_VALUE marked it suspended).
+    Yielded,
+    /// It returned.
+    Returned,
+    /// It raised: the exception is set.
+    Raised,
+}
+
+/// Whether `frame` is a generator or coroutine frame that runs inline in the evaluator's loop
+/// (resumed by `Resumable::resume_inline`, not through the hook).
+pub fn is_inline_generator_frame(frame: FramePtr) -> bool {
+    // SAFETY: reading two fields of a live frame.
+    unsafe { (*frame.as_ptr()).owner == FRAME_OWNED_BY_GENERATOR && !(*frame.as_ptr()).is_entry }
+}
+
+/// Whether the generator owning `frame` is suspended (its last run ended at a yield).
+pub fn is_suspended(frame: FramePtr) -> bool {
+    // SAFETY: a generator-owned frame lives inside its generator object.
+    unsafe { (*frame_generator(frame)).gi_frame_state == FRAME_SUSPENDED }
+}
+
+/// `gen_send_ex2` after the evaluation, for an inline generator frame that has just stopped
+/// running and is no longer the current frame (its stacktop is exact): restores the thread's
+/// exception state and unlinks the frame; when it did not yield, turns a StopIteration it
+/// raised into RuntimeError, and clears the frame (the generator is then exhausted).
+pub fn finish_inline(thread: Thread, frame: FramePtr, end: InlineEnd) {
+    // SAFETY: the frame belongs to a live generator (the caller's stack holds it as the
+    // receiver or iterator); the exception state was linked by `resume_inline`.
+    unsafe {
+        let gen = frame_generator(frame);
+        if (*gen).gi_frame_state == FRAME_EXECUTING {
+            (*gen).gi_frame_state = FRAME_COMPLETED;
+        }
+        let t = thread.as_ptr();
+        (*t).exc_info = (*gen).gi_exc_state.previous_item;
+        (*gen).gi_exc_state.previous_item = ptr::null_mut();
+        (*frame.as_ptr()).previous = ptr::null_mut();
+        if end == InlineEnd::Yielded {
+            return;
+        }
+        if end == InlineEnd::Raised && ffi::PyErr_ExceptionMatches(ffi::PyExc_StopIteration) != 0 {
+            let message: &[u8] = if ffi::Py_TYPE(gen.cast()) == ptr::addr_of_mut!(PyCoro_Type) {
+                b"coroutine raised StopIteration\0"
+            } else {
+                b"generator raised StopIteration\0"
+            };
+            _PyErr_FormatFromCause(ffi::PyExc_RuntimeError, message.as_ptr().cast());
+        }
+        let exc_value = std::mem::replace(&mut (*gen).gi_exc_state.exc_value, ptr::null_mut());
+        ffi::Py_XDECREF(exc_value);
+        (*gen).gi_frame_state = FRAME_CLEARED;
+        thread.clear_frame(frame);
     }
 }

@@ -93,9 +93,9 @@ pub(super) fn outline(
     oparg: u32,
     f: fn(&mut Exec, u32) -> Step,
 ) -> Step {
-    ex.cursor = *c;
+    c.save_to(&mut ex.cursor);
     let step = f(ex, oparg);
-    *c = ex.cursor;
+    *c = ex.cursor.reloaded();
     step
 }
 
@@ -246,6 +246,7 @@ instructions! {
         FOR_ITER_LIST => hot specialize::for_iter_list,
         FOR_ITER_TUPLE => hot specialize::for_iter_tuple,
         FOR_ITER_RANGE => hot specialize::for_iter_range,
+        FOR_ITER_GEN => hot specialize::for_iter_gen,
         PRECALL_ADAPTIVE => hot specialize::precall_adaptive,
         PRECALL_BOUND_METHOD => hot specialize::precall_bound_method,
         PRECALL_PYFUNC => hot specialize::precall_pyfunc,
@@ -1474,6 +1475,20 @@ fn yield_value(ex: &mut Exec, _: u32) -> Step {
 }
 
 fn send(ex: &mut Exec, oparg: u32) -> Step {
+    // A generator or coroutine whose code runs here is resumed in this loop (as 3.12's
+    // SEND_GEN). Its return is delivered by reading the jump back from this instruction, which
+    // needs it without an EXTENDED_ARG prefix.
+    if oparg < 256 && ex.recording.is_none() {
+        let sending_none = ex.cursor.top().is_none();
+        if let Some(gen) = generators::Resumable::check(ex.cursor.peek(2), sending_none, true) {
+            if super::can_inline(gen.code()) {
+                let gen = gen.detach();
+                let value = ex.cursor.pop();
+                let frame = gen.resume_inline(ex.thread, value, *ex.cursor.frame());
+                return Ok(Flow::Enter(frame));
+            }
+        }
+    }
     let value = ex.cursor.pop();
     match generators::send(ex.cursor.top(), &value)? {
         Sent::Yielded(result) => ex.cursor.push(result),

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 
 use crate::cpython::code_extra::ExtraSlot;
 use crate::cpython::cursor::{CodeRef, Cursor, FramePtr, Units};
-use crate::cpython::generators;
+use crate::cpython::generators::{self, InlineEnd};
 use crate::cpython::object::{self, int_from_i64, Owned, Raised};
 use crate::cpython::opcode;
 use crate::cpython::runtime::Thread;
@@ -112,6 +112,7 @@ fn code_info(code: CodeRef<'_>) -> Option<&CodeInfo> {
 }
 
 /// A cursor over `frame`, whose code object is runnable here (its code info exists).
+#[inline(always)]
 fn load_cursor(frame: FramePtr) -> Cursor {
     let info = code_info(frame.code_ref()).expect("a running frame's code has its code info");
     Cursor::load(frame, &info.units)
@@ -193,7 +194,7 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
         object::raise(crate::cpython::exc::system_error(), message);
         return Exit::Error;
     }
-    stats::global().frames_rust.bump();
+    stats::global().frames_rust.bump_with_gil();
     let mut ex = Exec {
         thread,
         cursor: Cursor::load(frame, &info.units),
@@ -204,7 +205,7 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
     if let Err(Raised) = thread.enter_call() {
         // As ceval: the failed entry still counts as entered, the unwind leaves it.
         thread.enter_call_unchecked();
-        return ex.unwind_from_error(false).unwrap_or(Exit::Error);
+        return ex.fail_entry().unwrap_or(Exit::Error);
     }
     if throwflag {
         if let Some(exit) = ex.unwind_from_error(true) {
@@ -300,9 +301,68 @@ impl Exec {
             if frame.is_entry() {
                 return Some(Exit::Error);
             }
-            self.pop_to_caller(frame);
+            self.pop_finished_frame(frame, InlineEnd::Raised);
             add_traceback = true;
         }
+    }
+
+    /// ceval's `exit_unwind` for the current frame, whose entry check failed with an exception
+    /// set: none of its handlers runs, its stack is dropped, and its caller (if it runs here)
+    /// sees the exception.
+    fn fail_entry(&mut self) -> Option<Exit> {
+        let frame = *self.cursor.frame();
+        self.cursor.unwind_to(0);
+        self.cursor.store_stack();
+        self.thread.leave_call();
+        if frame.is_entry() {
+            return Some(Exit::Error);
+        }
+        self.pop_finished_frame(frame, InlineEnd::Raised);
+        self.unwind_from_error(true)
+    }
+
+    /// Leaves `frame`, an inline frame (not the entry frame) that has stopped running with its
+    /// stack stored and its call left, and makes its caller the running frame. A thread-owned
+    /// frame is freed; a generator's frame goes back to its generator (`finish_inline`).
+    fn pop_finished_frame(&mut self, frame: FramePtr, end: InlineEnd) {
+        if generators::is_generator_frame(frame) {
+            let caller = frame
+                .previous()
+                .expect("an inline generator frame has a caller");
+            self.thread.set_current_frame(caller);
+            generators::finish_inline(self.thread, frame, end);
+            self.cursor = load_cursor(caller);
+        } else {
+            self.pop_to_caller(frame);
+        }
+    }
+
+    /// Ends the run of `frame`, a generator's frame resumed in this loop by its caller's SEND or
+    /// FOR_ITER, with its stack stored and its call left, and resumes the caller with the outcome:
+    /// a yielded value is pushed; a return value ends the SEND (replacing the receiver) or the
+    /// loop; an exception is raised at that instruction.
+    fn leave_inline_generator(
+        &mut self,
+        frame: FramePtr,
+        end: InlineEnd,
+        value: Option<Owned>,
+    ) -> Option<Exit> {
+        self.pop_finished_frame(frame, end);
+        let resumer = self.cursor.instr();
+        match (end, value) {
+            (InlineEnd::Yielded, Some(value)) => self.cursor.push(value),
+            (InlineEnd::Returned, Some(value)) => {
+                if base_opcode(resumer.opcode()) == opcode::SEND {
+                    self.cursor.set(1, value);
+                } else {
+                    drop(value);
+                    drop(self.cursor.pop());
+                }
+                self.cursor.skip(usize::from(resumer.oparg()));
+            }
+            _ => return self.unwind_from_error(true),
+        }
+        None
     }
 
     /// Unlinks the finished inline frame `frame`, frees it and resumes its caller.
@@ -319,10 +379,10 @@ impl Exec {
         callee.link_previous(*self.cursor.frame());
         self.thread.set_current_frame(callee);
         self.cursor = load_cursor(callee);
-        stats::global().frames_rust.bump();
+        stats::global().frames_rust.bump_with_gil();
         if let Err(Raised) = self.thread.enter_call() {
             self.thread.enter_call_unchecked();
-            return self.unwind_from_error(false);
+            return self.fail_entry();
         }
         None
     }
@@ -335,16 +395,19 @@ impl Exec {
         if frame.is_entry() {
             return Some(Exit::Return(value));
         }
+        if generators::is_generator_frame(frame) {
+            return self.leave_inline_generator(frame, InlineEnd::Returned, Some(value));
+        }
         self.pop_to_caller(frame);
         self.cursor.push(value);
         None
     }
 
-    /// YIELD_VALUE: the generator's frame is always an entry frame (generators are resumed
-    /// through `gen_send_ex`, which calls the hook).
+    /// YIELD_VALUE: an entry frame (resumed through `gen_send_ex` and the hook) returns the
+    /// value to CPython; a generator frame resumed in this loop gives it to its caller.
     fn yield_value(&mut self, value: Owned) -> Option<Exit> {
         let frame = *self.cursor.frame();
-        if !generators::is_generator_frame(frame) || !frame.is_entry() {
+        if !generators::is_generator_frame(frame) {
             object::raise(
                 crate::cpython::exc::system_error(),
                 "YIELD_VALUE outside a generator frame",
@@ -354,7 +417,10 @@ impl Exec {
         generators::mark_suspended(frame);
         self.cursor.store_stack();
         self.thread.leave_call();
-        Some(Exit::Return(value))
+        if frame.is_entry() {
+            return Some(Exit::Return(value));
+        }
+        self.leave_inline_generator(frame, InlineEnd::Yielded, Some(value))
     }
 
     /// RETURN_GENERATOR.
@@ -387,24 +453,37 @@ impl Exec {
         if frame.is_entry() {
             return Some(Exit::HandBack { throw: false });
         }
-        // An inline frame: CPython runs it to completion as its own entry frame, with the
-        // caller as the current frame of this C frame.
+        // An inline frame: CPython runs it to completion (or, for a generator's frame, to its
+        // next yield) as its own entry frame, with the caller as the current frame of this C
+        // frame.
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         let result = self.thread.run_in_cpython(frame);
-        self.thread.clear_and_pop_frame(frame);
-        self.cursor = load_cursor(caller);
-        match result {
-            Ok(value) => {
-                self.cursor.push(value);
-                if self.thread.use_tracing() {
-                    // Still tracing: the caller continues in CPython's evaluator too.
-                    return self.hand_back_here();
+        let exit = if generators::is_generator_frame(frame) {
+            let (end, value) = match result {
+                Ok(value) if generators::is_suspended(frame) => (InlineEnd::Yielded, Some(value)),
+                Ok(value) => (InlineEnd::Returned, Some(value)),
+                Err(Raised) => (InlineEnd::Raised, None),
+            };
+            // CPython's evaluator has left the call and the stack as `leave_inline_generator`
+            // expects.
+            self.leave_inline_generator(frame, end, value)
+        } else {
+            self.thread.clear_and_pop_frame(frame);
+            self.cursor = load_cursor(caller);
+            match result {
+                Ok(value) => {
+                    self.cursor.push(value);
+                    None
                 }
-                None
+                Err(Raised) => self.unwind_from_error(true),
             }
-            Err(Raised) => self.unwind_from_error(true),
+        };
+        if exit.is_none() && self.thread.use_tracing() {
+            // Still tracing: the caller continues in CPython's evaluator too.
+            return self.hand_back_here();
         }
+        exit
     }
 }
 
@@ -435,7 +514,7 @@ pub(crate) fn base_opcode(op: u8) -> u8 {
 /// machine registers: the instructions marked hot get it by reference and never let it escape;
 /// everything else sees `ex.cursor`, written back before and reloaded after.
 fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
-    let mut c = ex.cursor;
+    let mut c = ex.cursor.reloaded();
     loop {
         let start = c.next_index();
         // The instruction's arm of `execute` skips its inline cache.
@@ -445,12 +524,12 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
             if quicken::fuses_two(op) {
                 op = base_opcode(op);
             }
-            stats::global().traced_instructions.bump();
+            stats::global().traced_instructions.bump_with_gil();
             if ex.recording.is_some() {
                 let next = c.next_index() + usize::from(DECODE[op as usize] >> 8);
-                ex.cursor = c;
+                c.save_to(&mut ex.cursor);
                 back_edge::record(ex, start, next, base_opcode(op), oparg);
-                c = ex.cursor;
+                c = ex.cursor.reloaded();
             }
         }
         let mut step = instructions::execute(&mut c, ex, op, oparg);
@@ -459,7 +538,7 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
                 continue;
             }
         }
-        ex.cursor = c;
+        c.save_to(&mut ex.cursor);
         if let Ok(Flow::BackEdge) = step {
             let anchor = ex.cursor.frame().lasti() as u32;
             step = back_edge::taken(ex, anchor);
@@ -487,7 +566,7 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
         if TRACING && ex.recording.is_some() && !back_edge::still_recording(ex) {
             return None;
         }
-        c = ex.cursor;
+        c = ex.cursor.reloaded();
     }
 }
 

@@ -24,6 +24,9 @@ pub(crate) mod forms {
     pub const FOR_ITER_LIST: u8 = 182;
     pub const FOR_ITER_TUPLE: u8 = 183;
     pub const FOR_ITER_RANGE: u8 = 184;
+    /// `FOR_ITER` over a generator: resumes the generator's frame in the evaluator's own loop
+    /// (as 3.12's `FOR_ITER_GEN`), instead of through `gen_iternext` and the hook.
+    pub const FOR_ITER_GEN: u8 = 185;
 
     /// justjit's forms: (name, number, base opcode).
     pub const ALL: &[(&str, u8, u8)] = &[
@@ -31,6 +34,7 @@ pub(crate) mod forms {
         ("FOR_ITER_LIST", FOR_ITER_LIST, super::FOR_ITER),
         ("FOR_ITER_TUPLE", FOR_ITER_TUPLE, super::FOR_ITER),
         ("FOR_ITER_RANGE", FOR_ITER_RANGE, super::FOR_ITER),
+        ("FOR_ITER_GEN", FOR_ITER_GEN, super::FOR_ITER),
     ];
 }
 

@@ -7,13 +7,14 @@
 
 use crate::cpython::cursor::Cursor;
 use crate::cpython::fastpath::{self, float_value, new_float, new_int, small_int, IterStep};
+use crate::cpython::generators;
 use crate::cpython::object::{self as api, Obj, Owned, PyResult};
 use crate::cpython::opcode::*;
 
 use super::super::fast::decide;
 use super::super::instructions::{self as generic, next};
 use super::super::quicken::forms::*;
-use super::super::{Exec, Step};
+use super::super::{can_inline, Exec, Flow, Step};
 use super::{adapt, hit, miss, Choice};
 
 // BINARY_OP's opargs (`opcode._nb_ops`).
@@ -553,6 +554,10 @@ pub(in crate::eval) fn for_iter_adaptive(c: &mut Cursor, ex: &mut Exec, oparg: u
         Some(FOR_ITER_TUPLE)
     } else if iter.is_exact(fastpath::range_iter_type()) {
         Some(FOR_ITER_RANGE)
+    } else if generators::is_exact_generator(iter) && oparg < 256 {
+        // The jump past the loop is read back from the instruction when the generator
+        // returns, which needs it without an EXTENDED_ARG prefix.
+        Some(FOR_ITER_GEN)
     } else {
         None
     };
@@ -614,6 +619,29 @@ pub(in crate::eval) fn for_iter_list(c: &mut Cursor, ex: &mut Exec, oparg: u32) 
 #[inline(always)]
 pub(in crate::eval) fn for_iter_tuple(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     for_iter_form(c, ex, oparg, fastpath::tuple_iter_next)
+}
+
+/// Resumes the generator's frame in this loop; its yield pushes the value here and its return
+/// ends the loop (`Exec::leave_inline_generator`). A generator that cannot run here (exhausted,
+/// already running, its code handed to CPython) goes the generic way.
+pub(in crate::eval) fn for_iter_gen(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let iter = c.top();
+    if !generators::is_exact_generator(iter) {
+        for_iter_miss(c.instr());
+        return generic::for_iter(c, ex, oparg);
+    }
+    if ex.recording.is_none() {
+        if let Some(gen) = generators::Resumable::check(iter, true, false) {
+            if can_inline(gen.code()) {
+                hit(FOR_ITER);
+                let frame = gen
+                    .detach()
+                    .resume_inline(ex.thread, Owned::none(), *c.frame());
+                return Ok(Flow::Enter(frame));
+            }
+        }
+    }
+    generic::for_iter(c, ex, oparg)
 }
 
 #[inline(always)]

@@ -60,6 +60,31 @@ pub fn new_float(value: f64) -> PyResult<Owned> {
     unsafe { Owned::from_new(ffi::PyFloat_FromDouble(value)) }
 }
 
+/// The float result of an operation on two exact floats that the caller took off the value
+/// stack: written into an operand that nothing else references (as CPython 3.13's
+/// `_PyFloat_FromDouble_ConsumeInputs`), so that the common `a * b + c` chain allocates
+/// nothing; otherwise a new float.
+#[inline(always)]
+pub fn float_result_consuming(lhs: Owned, rhs: Owned, value: f64) -> PyResult<Owned> {
+    debug_assert!(lhs.is_exact_float() && rhs.is_exact_float());
+    // SAFETY: both are exact floats (the caller's guard). An operand whose only reference is
+    // the one the caller holds cannot be observed by anything else, so its value may change.
+    unsafe {
+        if ffi::Py_REFCNT(lhs.as_ptr()) == 1 {
+            (*lhs.as_ptr().cast::<PyFloatObject>()).ob_fval = value;
+            drop(rhs);
+            return Ok(lhs);
+        }
+        if ffi::Py_REFCNT(rhs.as_ptr()) == 1 {
+            (*rhs.as_ptr().cast::<PyFloatObject>()).ob_fval = value;
+            drop(lhs);
+            return Ok(rhs);
+        }
+    }
+    drop((lhs, rhs));
+    new_float(value)
+}
+
 /// Normalizes an index for a sequence of `len` items as Python does for ints (negative counts
 /// from the end); `None` when out of range.
 #[inline(always)]

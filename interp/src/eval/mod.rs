@@ -546,22 +546,30 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
         if TRACING && ex.recording.is_some() {
             back_edge::after_step(ex, &step);
         }
-        let exit = match step {
-            Ok(Flow::Next | Flow::BackEdge) => None,
+        // Each way out checks its own result where it was returned: moving an `Option<Exit>`
+        // between arms copies it with loads wider than the stores that wrote it, which stalls.
+        macro_rules! leave_if_exit {
+            ($outcome:expr) => {
+                if let Some(exit) = $outcome {
+                    return Some(exit);
+                }
+            };
+        }
+        match step {
+            Ok(Flow::Next | Flow::BackEdge) => {}
             Ok(Flow::SwitchTable) => return None,
-            Ok(Flow::TracingStarted) => ex.hand_back_here(),
-            Ok(Flow::Return(value)) => match ex.return_value(value) {
-                None if ex.thread.use_tracing() => ex.hand_back_here(),
-                other => other,
-            },
-            Ok(Flow::Enter(callee)) => ex.enter(callee),
-            Ok(Flow::Yield(value)) => ex.yield_value(value),
-            Ok(Flow::NewGenerator) => ex.new_generator(),
-            Ok(Flow::Unwind) => ex.unwind_from_error(false),
-            Err(Raised) => ex.unwind_from_error(true),
-        };
-        if exit.is_some() {
-            return exit;
+            Ok(Flow::TracingStarted) => leave_if_exit!(ex.hand_back_here()),
+            Ok(Flow::Return(value)) => {
+                leave_if_exit!(ex.return_value(value));
+                if ex.thread.use_tracing() {
+                    leave_if_exit!(ex.hand_back_here());
+                }
+            }
+            Ok(Flow::Enter(callee)) => leave_if_exit!(ex.enter(callee)),
+            Ok(Flow::Yield(value)) => leave_if_exit!(ex.yield_value(value)),
+            Ok(Flow::NewGenerator) => leave_if_exit!(ex.new_generator()),
+            Ok(Flow::Unwind) => leave_if_exit!(ex.unwind_from_error(false)),
+            Err(Raised) => leave_if_exit!(ex.unwind_from_error(true)),
         }
         if TRACING && ex.recording.is_some() && !back_edge::still_recording(ex) {
             return None;

@@ -6,7 +6,7 @@
 //! 30-bit digit) directly and leave bigger ints to CPython's int arithmetic, like 3.11's.
 
 use crate::cpython::cursor::Cursor;
-use crate::cpython::fastpath::{self, float_value, new_float, new_int, small_int, IterStep};
+use crate::cpython::fastpath::{self, float_value, new_int, small_int, IterStep};
 use crate::cpython::generators;
 use crate::cpython::object::{self as api, Obj, Owned, PyResult};
 use crate::cpython::opcode::*;
@@ -130,13 +130,6 @@ fn small_ints(lhs: &Obj, rhs: &Obj) -> Option<(i64, i64)> {
     Some((small_int(lhs)?, small_int(rhs)?))
 }
 
-fn floats(lhs: &Obj, rhs: &Obj) -> (f64, f64) {
-    (
-        float_value(lhs).unwrap_or_default(),
-        float_value(rhs).unwrap_or_default(),
-    )
-}
-
 #[inline(always)]
 pub(in crate::eval) fn binary_op_add_int(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     binary_form(c, ex, oparg, Obj::is_exact_int, |l, r| {
@@ -159,28 +152,34 @@ pub(in crate::eval) fn binary_op_multiply_int(c: &mut Cursor, ex: &mut Exec, opa
     })
 }
 
+/// A float `BINARY_OP` form: both operands exact floats, the result written into one of them
+/// when nothing else holds it (`fastpath::float_result_consuming`).
+#[inline(always)]
+fn float_form(c: &mut Cursor, ex: &mut Exec, oparg: u32, op: fn(f64, f64) -> f64) -> Step {
+    let (Some(x), Some(y)) = (float_value(c.peek(2)), float_value(c.peek(1))) else {
+        miss(c.instr(), BINARY_OP, BINARY_OP_ADAPTIVE);
+        return generic::binary_op(c, ex, oparg);
+    };
+    hit(BINARY_OP);
+    let rhs = c.pop();
+    let lhs = c.pop();
+    c.push(fastpath::float_result_consuming(lhs, rhs, op(x, y))?);
+    next()
+}
+
 #[inline(always)]
 pub(in crate::eval) fn binary_op_add_float(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    binary_form(c, ex, oparg, Obj::is_exact_float, |l, r| {
-        let (x, y) = floats(l, r);
-        Some(new_float(x + y))
-    })
+    float_form(c, ex, oparg, |x, y| x + y)
 }
 
 #[inline(always)]
 pub(in crate::eval) fn binary_op_subtract_float(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    binary_form(c, ex, oparg, Obj::is_exact_float, |l, r| {
-        let (x, y) = floats(l, r);
-        Some(new_float(x - y))
-    })
+    float_form(c, ex, oparg, |x, y| x - y)
 }
 
 #[inline(always)]
 pub(in crate::eval) fn binary_op_multiply_float(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    binary_form(c, ex, oparg, Obj::is_exact_float, |l, r| {
-        let (x, y) = floats(l, r);
-        Some(new_float(x * y))
-    })
+    float_form(c, ex, oparg, |x, y| x * y)
 }
 
 #[inline(always)]

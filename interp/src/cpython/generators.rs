@@ -299,13 +299,6 @@ pub enum InlineEnd {
     Raised,
 }
 
-/// Whether `frame` is a generator or coroutine frame that runs inline in the evaluator's loop
-/// (resumed by `Resumable::resume_inline`, not through the hook).
-pub fn is_inline_generator_frame(frame: FramePtr) -> bool {
-    // SAFETY: reading two fields of a live frame.
-    unsafe { (*frame.as_ptr()).owner == FRAME_OWNED_BY_GENERATOR && !(*frame.as_ptr()).is_entry }
-}
-
 /// Whether the generator owning `frame` is suspended (its last run ended at a yield).
 pub fn is_suspended(frame: FramePtr) -> bool {
     // SAFETY: a generator-owned frame lives inside its generator object.

@@ -263,11 +263,12 @@ impl<'a> Resumable<'a> {
 pub struct ResumableGen(*mut PyGenObject);
 
 impl ResumableGen {
-    /// `gen_send_ex2` up to the evaluation: pushes `value` onto the generator's frame, links the
-    /// frame to `caller`, makes the generator's exception state the thread's innermost and marks
-    /// it executing. The frame is not an entry frame: when it yields, returns or raises, the
-    /// evaluator resumes `caller` after `finish_inline`.
-    pub fn resume_inline(self, thread: Thread, value: Owned, caller: FramePtr) -> FramePtr {
+    /// `gen_send_ex2` up to the evaluation: pushes `value` onto the generator's frame, makes the
+    /// generator's exception state the thread's innermost and marks it executing. The frame is
+    /// not an entry frame: the evaluator enters it like a called frame (which links it to the
+    /// running frame), and when it yields, returns or raises, resumes that caller after
+    /// `finish_inline`.
+    pub fn resume_inline(self, thread: Thread, value: Owned) -> FramePtr {
         // SAFETY: the generator is suspended or just created (checked by `check`), so its frame
         // has an exact stacktop with room for the sent value (the frame was sized for its code's
         // stack, and a suspended frame's stack holds at most stacksize - 1 values at a yield).
@@ -277,7 +278,6 @@ impl ResumableGen {
             let sp = _PyInterpreterFrame::stack_pointer(frame);
             *sp = value.into_raw();
             (*frame).stacktop += 1;
-            (*frame).previous = caller.as_ptr();
             (*frame).is_entry = false;
             let t = thread.as_ptr();
             (*gen).gi_exc_state.previous_item = (*t).exc_info;

@@ -1484,7 +1484,7 @@ fn send(ex: &mut Exec, oparg: u32) -> Step {
             if super::can_inline(gen.code()) {
                 let gen = gen.detach();
                 let value = ex.cursor.pop();
-                let frame = gen.resume_inline(ex.thread, value, *ex.cursor.frame());
+                let frame = gen.resume_inline(ex.thread, value);
                 return Ok(Flow::Enter(frame));
             }
         }

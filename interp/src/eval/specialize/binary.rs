@@ -633,9 +633,7 @@ pub(in crate::eval) fn for_iter_gen(c: &mut Cursor, ex: &mut Exec, oparg: u32) -
         if let Some(gen) = generators::Resumable::check(iter, true, false) {
             if can_inline(gen.code()) {
                 hit(FOR_ITER);
-                let frame = gen
-                    .detach()
-                    .resume_inline(ex.thread, Owned::none(), *c.frame());
+                let frame = gen.detach().resume_inline(ex.thread, Owned::none());
                 return Ok(Flow::Enter(frame));
             }
         }

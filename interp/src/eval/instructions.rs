@@ -51,10 +51,41 @@ macro_rules! instructions {
                     c.skip(const { cache_units(ops::$form) });
                     run!($fkind $fbody, c, ex, oparg)
                 } )*
+                ops::EXTENDED_ARG => extended_arg(c, ex, oparg),
+                // Arms for the lowest and highest byte make the jump table cover every opcode,
+                // so the dispatch needs no range check.
+                // Arms for the lowest and highest byte make the jump table cover every opcode,
+                // so the dispatch needs no range check.
+                0 | 255 => not_runnable(),
                 _ => not_runnable(),
             }
         }
     };
+}
+
+/// An instruction with EXTENDED_ARG prefixes, reached from the normal table's dispatch (which
+/// fetches one code unit per step, so that its dispatch stays one small block that the
+/// compiler copies to the end of every instruction): folds the remaining prefixes and runs
+/// the instruction out of line.
+#[inline(always)]
+fn extended_arg(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let (mut op, mut oparg) = c.fetch_extended(oparg);
+    while op == ops::EXTENDED_ARG {
+        (op, oparg) = c.fetch_extended(oparg);
+    }
+    c.save_to(&mut ex.cursor);
+    let step = execute_prefixed(ex, op, oparg);
+    *c = ex.cursor.reloaded();
+    step
+}
+
+/// Runs one instruction on `ex.cursor` (a second copy of the dispatch, kept out of the loop).
+#[inline(never)]
+fn execute_prefixed(ex: &mut Exec, op: u8, oparg: u32) -> Step {
+    let mut c = ex.cursor.reloaded();
+    let step = execute(&mut c, ex, op, oparg);
+    c.save_to(&mut ex.cursor);
+    step
 }
 
 macro_rules! run {

@@ -516,9 +516,14 @@ pub(crate) fn base_opcode(op: u8) -> u8 {
 fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
     let mut c = ex.cursor.reloaded();
     loop {
+        // The instruction's arm of `execute` skips its inline cache. The normal table fetches
+        // one code unit: an EXTENDED_ARG prefix is its own arm there.
         let start = c.next_index();
-        // The instruction's arm of `execute` skips its inline cache.
-        let (mut op, oparg) = fetch_unit(&mut c);
+        let (mut op, oparg) = if TRACING {
+            fetch_unit(&mut c)
+        } else {
+            c.fetch()
+        };
         if TRACING {
             // The recorder sees one instruction per step: forms that run two run as their first.
             if quicken::fuses_two(op) {

@@ -17,6 +17,22 @@ use super::frame::_PyInterpreterFrame;
 use super::object::{tuple_item, Obj, Owned};
 use super::objects::{_Py_CODEUNIT, PyCodeObject, PyFunctionObject};
 
+/// Where a calling frame's quickened copy lies, kept while its callee runs (see
+/// [`Cursor::resume_caller`]).
+#[derive(Clone, Copy)]
+pub struct CallerCode {
+    frame: FramePtr,
+    code_delta: isize,
+}
+
+impl CallerCode {
+    /// A placeholder that matches no frame.
+    pub const NONE: CallerCode = CallerCode {
+        frame: FramePtr(ptr::null_mut()),
+        code_delta: 0,
+    };
+}
+
 /// A frame pointer the evaluator holds: the frame is live while it runs or is suspended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FramePtr(pub(crate) *mut _PyInterpreterFrame);
@@ -229,14 +245,20 @@ impl Cursor {
             "quickened copy of another code object"
         );
         let units = Cell::as_ptr(&units.0[0]);
+        // SAFETY: FramePtr invariant: the frame is live, so its code object is readable.
+        let cpython_first = unsafe { PyCodeObject::code_ptr((*frame.0).f_code) };
+        let code_delta = (cpython_first as isize).wrapping_sub(units as isize);
+        Self::load_at(frame, code_delta)
+    }
+
+    /// `load` with the offset of the frame's quickened copy already known: `code_delta` was
+    /// taken from a cursor over this same frame, whose code object keeps the copy alive.
+    #[inline(always)]
+    fn load_at(frame: FramePtr, code_delta: isize) -> Cursor {
         // SAFETY: FramePtr invariant: the frame is live and its code validated, so prev_instr
-        // and stacktop are within the frame; `units` has the bytecode's length (checked) and
-        // its cells may be written through the pointer.
+        // and stacktop are within the frame; `code_delta` maps its bytecode to our copy.
         unsafe {
             let f = frame.0;
-            let code = (*f).f_code;
-            let cpython_first = PyCodeObject::code_ptr(code);
-            let code_delta = (cpython_first as isize).wrapping_sub(units as isize);
             let prev = ((*f).prev_instr as isize).wrapping_sub(code_delta) as *mut _Py_CODEUNIT;
             let cursor = Cursor {
                 frame,
@@ -248,6 +270,26 @@ impl Cursor {
             (*f).stacktop = -1;
             cursor
         }
+    }
+
+    /// What resuming this cursor's frame after a call needs besides the frame itself.
+    #[inline(always)]
+    pub fn caller_code(&self) -> CallerCode {
+        CallerCode {
+            frame: self.frame,
+            code_delta: self.code_delta,
+        }
+    }
+
+    /// Resumes `frame`, a caller whose callee has returned, as `load` would, without looking
+    /// up its quickened copy: `saved` was taken from its cursor when the call was made.
+    #[inline(always)]
+    pub fn resume_caller(frame: FramePtr, saved: CallerCode) -> Cursor {
+        assert_eq!(
+            saved.frame, frame,
+            "a caller resumed with another frame's code"
+        );
+        Self::load_at(frame, saved.code_delta)
     }
 
     /// Our first code unit (index 0 of the quickened copy).

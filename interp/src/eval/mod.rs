@@ -11,6 +11,7 @@
 //! same generic function over the single definition of each instruction in `instructions`.
 
 mod back_edge;
+mod callers;
 mod calls;
 pub mod exception_table;
 mod fast;
@@ -139,6 +140,8 @@ pub(crate) struct Exec {
     pub(crate) recording: Option<back_edge::ActiveRecording>,
     /// Whether a tracing JIT is installed (backward jumps then go to `back_edge::taken`).
     pub(crate) jit_enabled: bool,
+    /// The callers of the frames pushed here, to resume them on return.
+    callers: callers::CallerStack,
 }
 
 /// What an instruction asks the loop to do next.
@@ -201,6 +204,7 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
         kwnames: None,
         recording: None,
         jit_enabled: crate::jit::get().is_some(),
+        callers: callers::CallerStack::new(),
     };
     if let Err(Raised) = thread.enter_call() {
         // As ceval: the failed entry still counts as entered, the unwind leaves it.
@@ -331,7 +335,7 @@ impl Exec {
                 .expect("an inline generator frame has a caller");
             self.thread.set_current_frame(caller);
             generators::finish_inline(self.thread, frame, end);
-            self.cursor = load_cursor(caller);
+            self.resume_caller(caller);
         } else {
             self.pop_to_caller(frame);
         }
@@ -370,12 +374,19 @@ impl Exec {
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         self.thread.clear_and_pop_frame(frame);
-        self.cursor = load_cursor(caller);
+        self.resume_caller(caller);
+    }
+
+    /// Makes `caller`, whose callee pushed here has ended, the loop's cursor again.
+    #[inline(always)]
+    fn resume_caller(&mut self, caller: FramePtr) {
+        self.cursor = Cursor::resume_caller(caller, self.callers.pop());
     }
 
     /// Starts running a callee frame pushed by a call instruction.
     fn enter(&mut self, callee: FramePtr) -> Option<Exit> {
         self.cursor.store();
+        self.callers.push(self.cursor.caller_code());
         callee.link_previous(*self.cursor.frame());
         self.thread.set_current_frame(callee);
         self.cursor = load_cursor(callee);
@@ -439,7 +450,7 @@ impl Exec {
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         generators::pop_moved_frame(self.thread, frame);
-        self.cursor = load_cursor(caller);
+        self.resume_caller(caller);
         self.cursor.push(gen);
         None
     }
@@ -470,7 +481,7 @@ impl Exec {
             self.leave_inline_generator(frame, end, value)
         } else {
             self.thread.clear_and_pop_frame(frame);
-            self.cursor = load_cursor(caller);
+            self.resume_caller(caller);
             match result {
                 Ok(value) => {
                     self.cursor.push(value);
@@ -518,7 +529,7 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
     loop {
         // The instruction's arm of `execute` skips its inline cache. The normal table fetches
         // one code unit: an EXTENDED_ARG prefix is its own arm there.
-        let start = c.next_index();
+        let start = if TRACING { c.next_index() } else { 0 };
         let (mut op, oparg) = if TRACING {
             fetch_unit(&mut c)
         } else {

@@ -623,6 +623,7 @@ pub(in crate::eval) fn for_iter_tuple(c: &mut Cursor, ex: &mut Exec, oparg: u32)
 /// Resumes the generator's frame in this loop; its yield pushes the value here and its return
 /// ends the loop (`Exec::leave_inline_generator`). A generator that cannot run here (exhausted,
 /// already running, its code handed to CPython) goes the generic way.
+#[inline(always)]
 pub(in crate::eval) fn for_iter_gen(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     let iter = c.top();
     if !generators::is_exact_generator(iter) {

@@ -59,8 +59,6 @@ macro_rules! instructions {
                 ops::EXTENDED_ARG => extended_arg(c, ex, oparg),
                 // Arms for the lowest and highest byte make the jump table cover every opcode,
                 // so the dispatch needs no range check.
-                // Arms for the lowest and highest byte make the jump table cover every opcode,
-                // so the dispatch needs no range check.
                 0 | 255 => not_runnable(),
                 _ => not_runnable(),
             }
@@ -69,9 +67,8 @@ macro_rules! instructions {
 }
 
 /// An instruction with EXTENDED_ARG prefixes, reached from the normal table's dispatch (which
-/// fetches one code unit per step, so that its dispatch stays one small block that the
-/// compiler copies to the end of every instruction): folds the remaining prefixes and runs
-/// the instruction out of line.
+/// fetches one code unit per step, so that its dispatch is one block with no prefix loop):
+/// folds the remaining prefixes and runs the instruction out of line.
 #[inline(always)]
 fn extended_arg(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     let (mut op, mut oparg) = c.fetch_extended(oparg);

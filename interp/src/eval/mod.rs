@@ -529,11 +529,10 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
     loop {
         // The instruction's arm of `execute` skips its inline cache. The normal table fetches
         // one code unit: an EXTENDED_ARG prefix is its own arm there.
-        let start = if TRACING { c.next_index() } else { 0 };
-        let (mut op, oparg) = if TRACING {
-            fetch_unit(&mut c)
+        let (start, (mut op, oparg)) = if TRACING {
+            (c.next_index(), fetch_unit(&mut c))
         } else {
-            c.fetch()
+            (0, c.fetch())
         };
         if TRACING {
             // The recorder sees one instruction per step: forms that run two run as their first.

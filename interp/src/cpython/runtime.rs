@@ -256,7 +256,9 @@ impl Thread {
         }
     }
 
-    /// `_PyThreadState_BumpFramePointer`: `size` pointer slots on the data stack.
+    /// `_PyThreadState_BumpFramePointer`: `size` pointer slots on the data stack. Inlined into
+    /// every call that pushes a frame; a new chunk is the rare, out-of-line case.
+    #[inline(always)]
     unsafe fn allocate_frame(self, size: usize) -> PyResult<*mut _PyInterpreterFrame> {
         // SAFETY: the caller holds the GIL; the data stack fields describe the current chunk.
         unsafe {
@@ -272,6 +274,8 @@ impl Thread {
 
     /// `push_chunk`: a new data-stack chunk big enough for `size` slots, allocated with the
     /// arena allocator CPython frees chunks with.
+    #[cold]
+    #[inline(never)]
     unsafe fn push_chunk(self, size: usize) -> PyResult<*mut *mut PyObject> {
         const CHUNK_SIZE: usize = 16 * 1024;
         const MINIMUM_OVERHEAD: usize = 1000;
@@ -310,6 +314,7 @@ impl Thread {
     }
 
     /// `_PyThreadState_PopFrame`: releases the data-stack space of the top frame.
+    #[inline(always)]
     pub(super) unsafe fn pop_frame_memory(self, frame: *mut _PyInterpreterFrame) {
         // SAFETY: `frame` is the top frame of this thread's data stack.
         unsafe {
@@ -318,18 +323,32 @@ impl Thread {
             let chunk = (*t).datastack_chunk;
             let data = ptr::addr_of_mut!((*chunk).data).cast::<*mut PyObject>();
             if base == data {
-                let previous = (*chunk).previous;
-                let prev_data = ptr::addr_of_mut!((*previous).data).cast::<*mut PyObject>();
-                (*t).datastack_top = prev_data.add((*previous).top);
-                (*t).datastack_chunk = previous;
-                (*t).datastack_limit = previous.cast::<u8>().add((*previous).size).cast();
-                let mut arena = std::mem::zeroed::<ffi::PyObjectArenaAllocator>();
-                ffi::PyObject_GetArenaAllocator(&mut arena);
-                let free = arena.free.expect("the arena allocator has free");
-                free(arena.ctx, chunk.cast(), (*chunk).size);
+                self.pop_chunk();
             } else {
                 (*t).datastack_top = base;
             }
+        }
+    }
+
+    /// Frees the current data-stack chunk, whose first frame was just popped, and makes the
+    /// previous chunk current.
+    #[cold]
+    #[inline(never)]
+    unsafe fn pop_chunk(self) {
+        // SAFETY: the current chunk is empty and not the root chunk (whose first slot stays
+        // unused, so no frame starts at its data); its previous chunk is live.
+        unsafe {
+            let t = self.0;
+            let chunk = (*t).datastack_chunk;
+            let previous = (*chunk).previous;
+            let prev_data = ptr::addr_of_mut!((*previous).data).cast::<*mut PyObject>();
+            (*t).datastack_top = prev_data.add((*previous).top);
+            (*t).datastack_chunk = previous;
+            (*t).datastack_limit = previous.cast::<u8>().add((*previous).size).cast();
+            let mut arena = std::mem::zeroed::<ffi::PyObjectArenaAllocator>();
+            ffi::PyObject_GetArenaAllocator(&mut arena);
+            let free = arena.free.expect("the arena allocator has free");
+            free(arena.ctx, chunk.cast(), (*chunk).size);
         }
     }
 

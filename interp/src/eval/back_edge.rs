@@ -196,7 +196,7 @@ pub(super) fn abort_recording(ex: &mut Exec, reason: &'static str) {
 pub(super) fn after_step(ex: &mut Exec, step: &Step) {
     let reason = match step {
         Ok(Flow::Next | Flow::SwitchTable | Flow::BackEdge) => return,
-        Ok(Flow::Enter(_)) => "python_call",
+        Ok(Flow::Enter(_) | Flow::EntryFailed) => "python_call",
         Ok(Flow::Return(_)) => "return_in_loop",
         Ok(Flow::Yield(_)) => "yield_in_loop",
         Ok(Flow::NewGenerator) => "generator_created",

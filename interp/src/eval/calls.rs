@@ -6,11 +6,42 @@
 //! unexpected arguments, duplicates, non-str keywords) goes through vectorcall instead, whose
 //! binding raises exactly CPython's TypeError; nothing observable has happened before that.
 
-use crate::cpython::cursor::{function_parts, FramePtr};
-use crate::cpython::object::{self as api, Obj, Owned, PyResult};
+use crate::cpython::cursor::{function_parts, Cursor, FramePtr};
+use crate::cpython::object::{self as api, Obj, Owned, PyResult, Raised};
 use crate::cpython::objects::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
 
-use super::{can_inline, Exec};
+use super::{can_inline, Exec, Flow, Step};
+
+/// Starts `callee`, a frame a call instruction just pushed, without leaving the dispatch: the
+/// loop's cursor `c` moves to it (as CPython's `CALL_PY_EXACT_ARGS` jumps to `start_frame`).
+/// While a loop is being recorded the call goes through the loop (`Flow::Enter`), so that the
+/// recorder sees it.
+#[inline(always)]
+pub(super) fn enter_in_loop(c: &mut Cursor, ex: &mut Exec, callee: FramePtr) -> Step {
+    if ex.recording.is_some() {
+        return Ok(Flow::Enter(callee));
+    }
+    match ex.start_callee(c, callee) {
+        Ok(()) => Ok(Flow::Next),
+        Err(Raised) => Ok(Flow::EntryFailed),
+    }
+}
+
+/// `RETURN_VALUE` without leaving the dispatch when the frame is one this loop pushed for a
+/// call: its caller resumes in `c` with the value pushed. Entry and generator frames, and any
+/// return while a loop is being recorded, go through the loop (`Flow::Return`).
+#[inline(always)]
+pub(super) fn return_in_loop(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Step {
+    if ex.recording.is_some() {
+        return Ok(Flow::Return(value));
+    }
+    match ex.return_to_caller(c, value) {
+        // A trace function set while the callee ran: CPython's evaluator runs the caller on.
+        Ok(()) if ex.thread.use_tracing() => Ok(Flow::TracingStarted),
+        Ok(()) => Ok(Flow::Next),
+        Err(value) => Ok(Flow::Return(value)),
+    }
+}
 
 /// Binds `args` (positional values followed by the values of the keywords named in `kwnames`)
 /// to the parameters of `func`'s code: the initial local slots, or `None` when the call must
@@ -124,4 +155,19 @@ pub(super) fn try_push_frame(
     };
     c.drop_n(total + 2 - usize::from(is_meth));
     Ok(Some(ex.thread.push_frame(&func, locals)?))
+}
+
+/// `YIELD_VALUE` without leaving the dispatch when the frame is a generator's frame resumed by
+/// this loop's SEND or FOR_ITER: the resumer continues in `c` with the value. Entry frames, and
+/// any yield while a loop is being recorded, go through the loop (`Flow::Yield`).
+#[inline(always)]
+pub(super) fn yield_in_loop(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Step {
+    if ex.recording.is_some() {
+        return Ok(Flow::Yield(value));
+    }
+    match ex.yield_to_resumer(c, value) {
+        Ok(()) if ex.thread.use_tracing() => Ok(Flow::TracingStarted),
+        Ok(()) => Ok(Flow::Next),
+        Err(value) => Ok(Flow::Yield(value)),
+    }
 }

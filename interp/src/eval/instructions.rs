@@ -231,7 +231,7 @@ instructions! {
         PRINT_EXPR => cold print_expr,
         IMPORT_STAR => cold import_star,
         RETURN_GENERATOR => cold return_generator,
-        YIELD_VALUE => cold yield_value,
+        YIELD_VALUE => hot yield_value,
         SEND => cold send,
         GET_YIELD_FROM_ITER => cold get_yield_from_iter,
         GET_AWAITABLE => cold get_awaitable,
@@ -1001,8 +1001,9 @@ fn make_function(ex: &mut Exec, oparg: u32) -> Step {
 }
 
 #[inline(always)]
-fn return_value(c: &mut Cursor, _: &mut Exec, _: u32) -> Step {
-    Ok(Flow::Return(c.pop()))
+fn return_value(c: &mut Cursor, ex: &mut Exec, _: u32) -> Step {
+    let value = c.pop();
+    calls::return_in_loop(c, ex, value)
 }
 
 // --- jumps --------------------------------------------------------------------------------
@@ -1503,8 +1504,10 @@ fn return_generator(_: &mut Exec, _: u32) -> Step {
     Ok(Flow::NewGenerator)
 }
 
-fn yield_value(ex: &mut Exec, _: u32) -> Step {
-    Ok(Flow::Yield(ex.cursor.pop()))
+#[inline(always)]
+fn yield_value(c: &mut Cursor, ex: &mut Exec, _: u32) -> Step {
+    let value = c.pop();
+    calls::yield_in_loop(c, ex, value)
 }
 
 fn send(ex: &mut Exec, oparg: u32) -> Step {

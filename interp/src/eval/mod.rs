@@ -115,8 +115,22 @@ fn code_info(code: CodeRef<'_>) -> Option<&CodeInfo> {
 /// A cursor over `frame`, whose code object is runnable here (its code info exists).
 #[inline(always)]
 fn load_cursor(frame: FramePtr) -> Cursor {
-    let info = code_info(frame.code_ref()).expect("a running frame's code has its code info");
-    Cursor::load(frame, &info.units)
+    Cursor::load(frame, &known_code_info(frame.code_ref()).units)
+}
+
+/// The code info of a code object that has been found runnable (a frame of it is running, or
+/// a call checked it): the analysis path is only taken when memory ran out as the info was
+/// attached (`ExtraSlot::get_or_insert_with` then keeps it unattached).
+#[inline(always)]
+fn known_code_info(code: CodeRef<'_>) -> &CodeInfo {
+    #[cold]
+    fn unattached(code: CodeRef<'_>) -> &CodeInfo {
+        code_info(code).expect("a running frame's code has its code info")
+    }
+    match CODE_INFO.get().and_then(Option::as_ref) {
+        Some(slot) => slot.get(code.obj()).unwrap_or_else(|| unattached(code)),
+        None => unattached(code),
+    }
 }
 
 /// Whether a call to a function with this code may push its frame and keep running here.
@@ -151,8 +165,11 @@ pub(crate) enum Flow {
     Unwind,
     /// The frame returns this value.
     Return(Owned),
-    /// A callee frame was pushed (linked, current): run it.
+    /// A callee frame was pushed (not linked yet): run it (`Exec::enter`). The specialized
+    /// calls start it themselves (`calls::enter_in_loop`) unless a recording must see it.
     Enter(FramePtr),
+    /// A callee started in the loop failed its recursion check (`Exec::fail_entry`).
+    EntryFailed,
     /// YIELD_VALUE: suspend the (generator) entry frame, yielding this value.
     Yield(Owned),
     /// RETURN_GENERATOR: move the frame into a new generator-like object and return that.
@@ -330,15 +347,22 @@ impl Exec {
     /// frame is freed; a generator's frame goes back to its generator (`finish_inline`).
     fn pop_finished_frame(&mut self, frame: FramePtr, end: InlineEnd) {
         if generators::is_generator_frame(frame) {
-            let caller = frame
-                .previous()
-                .expect("an inline generator frame has a caller");
-            self.thread.set_current_frame(caller);
-            generators::finish_inline(self.thread, frame, end);
-            self.resume_caller(caller);
+            self.cursor = self.caller_after_generator(frame, end);
         } else {
             self.pop_to_caller(frame);
         }
+    }
+
+    /// Gives `frame`, a generator's frame resumed in this loop that has stopped running, back
+    /// to its generator, and gives the cursor its caller resumes with.
+    #[inline(always)]
+    fn caller_after_generator(&mut self, frame: FramePtr, end: InlineEnd) -> Cursor {
+        let caller = frame
+            .previous()
+            .expect("an inline generator frame has a caller");
+        self.thread.set_current_frame(caller);
+        generators::finish_inline(self.thread, frame, end);
+        Cursor::resume_caller(caller, self.callers.pop())
     }
 
     /// Ends the run of `frame`, a generator's frame resumed in this loop by its caller's SEND or
@@ -351,30 +375,56 @@ impl Exec {
         end: InlineEnd,
         value: Option<Owned>,
     ) -> Option<Exit> {
-        self.pop_finished_frame(frame, end);
-        let resumer = self.cursor.instr();
+        let mut c = self.cursor.reloaded();
+        let delivered = self.resume_generator_caller(&mut c, frame, end, value);
+        self.cursor = c;
+        match delivered {
+            Ok(()) => None,
+            Err(Raised) => self.unwind_from_error(true),
+        }
+    }
+
+    /// `leave_inline_generator` on the loop's cursor `c`, which moves to the caller. An error
+    /// means the exception set is to be raised at the caller's SEND or FOR_ITER.
+    #[inline(always)]
+    fn resume_generator_caller(
+        &mut self,
+        c: &mut Cursor,
+        frame: FramePtr,
+        end: InlineEnd,
+        value: Option<Owned>,
+    ) -> Result<(), Raised> {
+        *c = self.caller_after_generator(frame, end);
+        let resumer = c.instr();
         match (end, value) {
-            (InlineEnd::Yielded, Some(value)) => self.cursor.push(value),
+            (InlineEnd::Yielded, Some(value)) => c.push(value),
             (InlineEnd::Returned, Some(value)) => {
                 if base_opcode(resumer.opcode()) == opcode::SEND {
-                    self.cursor.set(1, value);
+                    c.set(1, value);
                 } else {
                     drop(value);
-                    drop(self.cursor.pop());
+                    drop(c.pop());
                 }
-                self.cursor.skip(usize::from(resumer.oparg()));
+                c.skip(usize::from(resumer.oparg()));
             }
-            _ => return self.unwind_from_error(true),
+            _ => return Err(Raised),
         }
-        None
+        Ok(())
     }
 
     /// Unlinks the finished inline frame `frame`, frees it and resumes its caller.
     fn pop_to_caller(&mut self, frame: FramePtr) {
+        self.cursor = self.caller_after_pop(frame);
+    }
+
+    /// Unlinks the finished inline frame `frame`, frees it and gives the cursor its caller
+    /// resumes with.
+    #[inline(always)]
+    fn caller_after_pop(&mut self, frame: FramePtr) -> Cursor {
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         self.thread.clear_and_pop_frame(frame);
-        self.resume_caller(caller);
+        Cursor::resume_caller(caller, self.callers.pop())
     }
 
     /// Makes `caller`, whose callee pushed here has ended, the loop's cursor again.
@@ -385,33 +435,85 @@ impl Exec {
 
     /// Starts running a callee frame pushed by a call instruction.
     fn enter(&mut self, callee: FramePtr) -> Option<Exit> {
-        self.cursor.store();
-        self.callers.push(self.cursor.caller_code());
-        callee.link_previous(*self.cursor.frame());
+        let mut c = self.cursor.reloaded();
+        let entered = self.start_callee(&mut c, callee);
+        self.cursor = c;
+        match entered {
+            Ok(()) => None,
+            Err(Raised) => self.fail_entry(),
+        }
+    }
+
+    /// Makes `callee`, a frame a call instruction in `c`'s frame pushed, the running frame:
+    /// stores the caller's position, links the callee and points `c` at it. On a failed
+    /// recursion check the callee is the running frame, counted as entered, and must be
+    /// unwound (`fail_entry`).
+    #[inline(always)]
+    fn start_callee(&mut self, c: &mut Cursor, callee: FramePtr) -> Result<(), Raised> {
+        c.store();
+        self.callers.push(c.caller_code());
+        callee.link_previous(*c.frame());
         self.thread.set_current_frame(callee);
-        self.cursor = load_cursor(callee);
+        *c = load_cursor(callee);
         stats::global().frames_rust.bump_with_gil();
         if let Err(Raised) = self.thread.enter_call() {
             self.thread.enter_call_unchecked();
-            return self.fail_entry();
+            return Err(Raised);
         }
-        None
+        Ok(())
+    }
+
+    /// Returns `value` from `c`'s frame when it is a plain frame this loop pushed: the caller
+    /// resumes in `c` with `value` pushed. Gives `value` back for the other cases (entry frame,
+    /// generator frame), which `return_value` handles.
+    #[inline(always)]
+    fn return_to_caller(&mut self, c: &mut Cursor, value: Owned) -> Result<(), Owned> {
+        let frame = *c.frame();
+        if frame.is_entry() {
+            return Err(value);
+        }
+        c.store_stack();
+        self.thread.leave_call();
+        if generators::is_generator_frame(frame) {
+            let delivered =
+                self.resume_generator_caller(c, frame, InlineEnd::Returned, Some(value));
+            debug_assert!(delivered.is_ok(), "a return always delivers its value");
+            return Ok(());
+        }
+        *c = self.caller_after_pop(frame);
+        c.push(value);
+        Ok(())
+    }
+
+    /// YIELD_VALUE from `c`'s frame when it is a generator's frame resumed in this loop: the
+    /// resumer continues in `c` with the value. Gives `value` back for an entry frame (and a
+    /// frame that is no generator's: bad bytecode), which `yield_value` handles.
+    #[inline(always)]
+    fn yield_to_resumer(&mut self, c: &mut Cursor, value: Owned) -> Result<(), Owned> {
+        let frame = *c.frame();
+        if frame.is_entry() || !generators::is_generator_frame(frame) {
+            return Err(value);
+        }
+        generators::mark_suspended(frame);
+        c.store_stack();
+        self.thread.leave_call();
+        let delivered = self.resume_generator_caller(c, frame, InlineEnd::Yielded, Some(value));
+        debug_assert!(delivered.is_ok(), "a yield always delivers its value");
+        Ok(())
     }
 
     /// Returns `value` from the current frame.
     fn return_value(&mut self, value: Owned) -> Option<Exit> {
-        let frame = *self.cursor.frame();
+        let mut c = self.cursor.reloaded();
+        let returned = self.return_to_caller(&mut c, value);
+        self.cursor = c;
+        let Err(value) = returned else {
+            return None;
+        };
+        // The entry frame.
         self.cursor.store_stack();
         self.thread.leave_call();
-        if frame.is_entry() {
-            return Some(Exit::Return(value));
-        }
-        if generators::is_generator_frame(frame) {
-            return self.leave_inline_generator(frame, InlineEnd::Returned, Some(value));
-        }
-        self.pop_to_caller(frame);
-        self.cursor.push(value);
-        None
+        Some(Exit::Return(value))
     }
 
     /// YIELD_VALUE: an entry frame (resumed through `gen_send_ex` and the hook) returns the
@@ -425,13 +527,17 @@ impl Exec {
             );
             return self.unwind_from_error(true);
         }
+        let mut c = self.cursor.reloaded();
+        let yielded = self.yield_to_resumer(&mut c, value);
+        self.cursor = c;
+        let Err(value) = yielded else {
+            return None;
+        };
+        // The entry frame.
         generators::mark_suspended(frame);
         self.cursor.store_stack();
         self.thread.leave_call();
-        if frame.is_entry() {
-            return Some(Exit::Return(value));
-        }
-        self.leave_inline_generator(frame, InlineEnd::Yielded, Some(value))
+        Some(Exit::Return(value))
     }
 
     /// RETURN_GENERATOR.
@@ -581,6 +687,7 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
                 }
             }
             Ok(Flow::Enter(callee)) => leave_if_exit!(ex.enter(callee)),
+            Ok(Flow::EntryFailed) => leave_if_exit!(ex.fail_entry()),
             Ok(Flow::Yield(value)) => leave_if_exit!(ex.yield_value(value)),
             Ok(Flow::NewGenerator) => leave_if_exit!(ex.new_generator()),
             Ok(Flow::Unwind) => leave_if_exit!(ex.unwind_from_error(false)),

@@ -11,10 +11,11 @@ use crate::cpython::generators;
 use crate::cpython::object::{self as api, Obj, Owned, PyResult};
 use crate::cpython::opcode::*;
 
+use super::super::calls::enter_in_loop;
 use super::super::fast::decide;
 use super::super::instructions::{self as generic, next};
 use super::super::quicken::forms::*;
-use super::super::{can_inline, Exec, Flow, Step};
+use super::super::{can_inline, Exec, Step};
 use super::{adapt, hit, miss, Choice};
 
 // BINARY_OP's opargs (`opcode._nb_ops`).
@@ -635,7 +636,7 @@ pub(in crate::eval) fn for_iter_gen(c: &mut Cursor, ex: &mut Exec, oparg: u32) -
             if can_inline(gen.code()) {
                 hit(FOR_ITER);
                 let frame = gen.detach().resume_inline(ex.thread, Owned::none());
-                return Ok(Flow::Enter(frame));
+                return enter_in_loop(c, ex, frame);
             }
         }
     }

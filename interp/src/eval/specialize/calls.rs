@@ -19,8 +19,9 @@ use crate::cpython::object::{self as api, Obj, Owned, PyResult};
 use crate::cpython::objects::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
 use crate::cpython::opcode::*;
 
+use super::super::calls::enter_in_loop;
 use super::super::instructions::{self as generic, next};
-use super::super::{base_opcode, can_inline, Exec, Flow, Step};
+use super::super::{base_opcode, can_inline, Exec, Step};
 use super::{adapt, hit, miss, Choice};
 
 /// Code units from after `PRECALL`'s cache to after `CALL`'s (3.11's `SKIP_CALL`).
@@ -107,7 +108,7 @@ fn call_py(c: &mut Cursor, ex: &mut Exec, oparg: u32, exact: bool) -> Step {
     if guard {
         if let Some(pushed) = c.push_call_frame(ex.thread, total, is_meth) {
             hit(CALL);
-            return Ok(Flow::Enter(pushed?));
+            return enter_in_loop(c, ex, pushed?);
         }
     }
     miss(instr, CALL, CALL_ADAPTIVE);

@@ -48,21 +48,71 @@ pub fn function_version(func: &Obj) -> u32 {
 /// Sound as a guard because each version is handed out once (the two counters never meet,
 /// see `NEXT_FUNC_VERSION`) and CPython resets it to 0 whenever the code, defaults, keyword
 /// defaults or annotations of the function change: an equal version means the same function
-/// object in the same state.
+/// object in the same state, or a function MAKE_FUNCTION made from the same code object with
+/// as many defaults ([`SharedFunctionVersion`]).
 pub fn function_version_for_guard(func: &Obj) -> u32 {
     let current = function_version(func);
     if current != 0 {
         return current;
     }
+    let next = fresh_function_version();
+    if next != 0 {
+        // SAFETY: an exact function object; the GIL is held.
+        unsafe { (*func.as_ptr().cast::<PyFunctionObject>()).func_version = next };
+    }
+    next
+}
+
+/// A version no function has had (0 when versions are exhausted).
+fn fresh_function_version() -> u32 {
     let next = NEXT_FUNC_VERSION.load(Ordering::Relaxed);
     if next == 0 {
         return 0;
     }
     // The GIL serializes callers; wrapping past u32::MAX leaves 0, which means exhausted.
     NEXT_FUNC_VERSION.store(next.wrapping_add(1), Ordering::Relaxed);
-    // SAFETY: an exact function object; the GIL is held.
-    unsafe { (*func.as_ptr().cast::<PyFunctionObject>()).func_version = next };
     next
+}
+
+/// The version MAKE_FUNCTION gives every function it makes from one code object (3.12's rule:
+/// a function's version comes from its code), so that a call site that sees a new closure,
+/// lambda or generator expression each time stays specialized.
+///
+/// Each version is tied to one code object and one number of defaults, which is all a call
+/// guard relies on: the specialized calls read the code, the defaults and their count from the
+/// function they call, and CPython's evaluator (which may specialize on these versions in
+/// frames handed to it) reads the defaults by a count it took from a function with the same
+/// code and the same number of defaults. Assigning or deleting `__code__`, `__defaults__`,
+/// `__kwdefaults__` or `__annotations__` resets a function's version to 0 as before.
+#[derive(Default)]
+pub struct SharedFunctionVersion(std::cell::Cell<(u32, usize)>);
+
+impl SharedFunctionVersion {
+    /// Gives `func`, fresh from MAKE_FUNCTION with its code's functions sharing this version,
+    /// the version (the first such function picks a fresh one). A function with a different
+    /// number of defaults than the first keeps version 0.
+    pub fn give_to(&self, func: &Obj) {
+        assert!(func.is_exact_function());
+        // SAFETY: an exact function object; the GIL is held. `func_defaults` is NULL or the
+        // tuple MAKE_FUNCTION checked.
+        unsafe {
+            let f = func.as_ptr().cast::<PyFunctionObject>();
+            let defaults = (*f).func_defaults;
+            let ndefaults = if defaults.is_null() {
+                0
+            } else {
+                ffi::PyTuple_GET_SIZE(defaults) as usize
+            };
+            let (mut version, shape) = self.0.get();
+            if version == 0 {
+                version = fresh_function_version();
+                self.0.set((version, ndefaults));
+            } else if shape != ndefaults {
+                return;
+            }
+            (*f).func_version = version;
+        }
+    }
 }
 
 // --- built-in functions -----------------------------------------------------------------------

@@ -21,12 +21,11 @@ pub fn small_int(obj: &Obj) -> Option<i64> {
     unsafe {
         let long = obj.as_ptr().cast::<PyLongObject>();
         let size = (*long).ob_base.ob_size;
-        match size {
-            0 => Some(0),
-            1 => Some(i64::from((*long).ob_digit[0])),
-            -1 => Some(-i64::from((*long).ob_digit[0])),
-            _ => None,
+        // -1, 0 or 1 digits, without branching on which: sign times digit (zero for zero).
+        if (size + 1) as usize > 2 {
+            return None;
         }
+        Some(size as i64 * i64::from((*long).ob_digit[0]))
     }
 }
 

@@ -24,6 +24,7 @@ pub mod validate;
 
 use std::sync::OnceLock;
 
+use crate::cpython::ccall;
 use crate::cpython::code_extra::ExtraSlot;
 use crate::cpython::cursor::{CodeRef, Cursor, FramePtr, Units};
 use crate::cpython::generators::{self, InlineEnd};
@@ -60,6 +61,8 @@ struct CodeInfo {
     units: Units,
     /// Hot-loop counters and executors, one per backward jump that has run.
     loops: back_edge::Loops,
+    /// The version of the functions MAKE_FUNCTION makes from this code once it has run.
+    function_version: ccall::SharedFunctionVersion,
 }
 
 static CODE_INFO: OnceLock<Option<ExtraSlot<CodeInfo>>> = OnceLock::new();
@@ -101,6 +104,22 @@ fn analyse(code: CodeRef) -> CodeInfo {
         runnable,
         units,
         loops: back_edge::Loops::default(),
+        function_version: ccall::SharedFunctionVersion::default(),
+    }
+}
+
+/// MAKE_FUNCTION's last step: a function whose code has run here before gets the version its
+/// code's functions share, so call sites that see a new function object each time (closures,
+/// lambdas, generator expressions made in a loop) stay specialized. The code of a function that
+/// has never run is not analysed for this.
+fn share_function_version(func: &object::Obj) {
+    let (code, _, _) = crate::cpython::cursor::function_parts(func);
+    let info = CODE_INFO
+        .get()
+        .and_then(Option::as_ref)
+        .and_then(|slot| slot.get(code.obj()));
+    if let Some(info) = info {
+        info.function_version.give_to(func);
     }
 }
 

@@ -226,6 +226,12 @@ fn version_tag(ty: *mut PyTypeObject) -> u32 {
     unsafe { *type_object::TP_VERSION_TAG.ptr(ty) }
 }
 
+/// The version tag of `obj`'s type (0 or stale unless valid, as [`version_tag`]).
+#[inline(always)]
+pub fn type_version(obj: &Obj) -> u32 {
+    version_tag(obj.type_ptr())
+}
+
 /// Whether `obj`'s type has version `version` (nonzero: taken from a valid tag).
 #[inline(always)]
 pub fn type_version_is(obj: &Obj, version: u32) -> bool {
@@ -704,6 +710,38 @@ pub fn managed_dict_hint(obj: &Obj, name: &Obj) -> Result<usize, &'static str> {
             KeyIndex::Absent => Err("not_in_dict"),
             KeyIndex::GeneralKeys => Err("non_string_keys"),
         }
+    }
+}
+
+/// `obj`'s `__dict__` when its type keeps a managed dict and the dict has been made (the
+/// attributes no longer live in a values array): where `STORE_ATTR_WITH_HINT` stores.
+pub fn materialized_managed_dict(obj: &Obj) -> Result<(), &'static str> {
+    if !has_managed_dict(obj) {
+        return Err("not_managed_dict");
+    }
+    // SAFETY: a managed-dict heap type (checked): the dict slot exists.
+    if unsafe { dict_at(obj, MANAGED_DICT_OFFSET) }.is_null() {
+        return Err("no_dict");
+    }
+    Ok(())
+}
+
+/// `STORE_ATTR_WITH_HINT`'s guard: `obj`'s type has `type_version`, taken from a managed-dict
+/// heap type with the generic `__setattr__` and nothing named the attribute in its MRO, and
+/// `obj`'s `__dict__` has been made. Gives that dict, which `PyObject_GenericSetAttr` would
+/// store into (3.11 keeps a hint to the key's entry and writes it in place; justjit stores
+/// with `PyDict_SetItem`, which also bumps the dict's PEP 509 version, a counter CPython does
+/// not export).
+#[inline(always)]
+pub fn dict_for_store(obj: &Obj, type_version: u32) -> Option<&Obj> {
+    if !type_version_is(obj, type_version) {
+        return None;
+    }
+    // SAFETY: the version is that of a managed-dict heap type, so the dict slot exists; a
+    // non-NULL dict is live, owned by `obj`.
+    unsafe {
+        let dict = dict_at(obj, MANAGED_DICT_OFFSET);
+        (!dict.is_null()).then(|| Obj::from_ptr(dict.cast()))
     }
 }
 

@@ -705,6 +705,12 @@ impl Cursor {
 pub struct InstrRef(*mut _Py_CODEUNIT);
 
 impl InstrRef {
+    /// The instruction's address in the quickened copy, which stays put while its code object
+    /// lives: an identity for tables kept per instruction.
+    pub fn addr(self) -> usize {
+        self.0 as usize
+    }
+
     /// The opcode as quickened.
     #[inline(always)]
     pub fn opcode(self) -> u8 {

@@ -90,7 +90,7 @@ extern "C" fn stats_fn(
 ) -> *mut ffi::PyObject {
     // SAFETY: called by CPython with the GIL held; `to_python` returns a new reference or
     // NULL with an exception set, which is what a METH_NOARGS function returns.
-    unsafe { to_python(&stats::global().to_json()) }
+    unsafe { to_python(&stats::local().to_json()) }
 }
 
 extern "C" fn jit_enabled_fn(

@@ -98,7 +98,7 @@ pub(super) fn taken(ex: &mut Exec, anchor: u32) -> Step {
     match action {
         BackEdge::Nothing => Ok(Flow::Next),
         BackEdge::Record => {
-            stats::global().traces_started.bump();
+            stats::local().traces_started.bump();
             let head = ex.cursor.next_index() as u32;
             ex.recording = Some(ActiveRecording {
                 recorder: jit.start_recording(frame, head, anchor, ex.cursor.stack_depth()),
@@ -166,11 +166,11 @@ fn close(ex: &mut Exec) {
     ex.recording = Some(active);
     match recorder.finish() {
         Ok(executor) => {
-            stats::global().traces_compiled.bump();
+            stats::local().traces_compiled.bump();
             with_slot(frame, anchor, |slot| slot.executor = Some(executor));
         }
         Err(reason) => {
-            stats::global().trace_aborted(reason);
+            stats::local().trace_aborted(reason);
             with_slot(frame, anchor, |slot| slot.failures += 1);
         }
     }
@@ -186,7 +186,7 @@ pub(super) fn abort_recording(ex: &mut Exec, reason: &'static str) {
     }
     active.done = true;
     std::mem::replace(&mut active.recorder, Box::new(Ended)).aborted(reason);
-    stats::global().trace_aborted(reason);
+    stats::local().trace_aborted(reason);
     let (frame, anchor) = (active.frame, active.anchor);
     with_slot(frame, anchor, |slot| slot.failures += 1);
 }
@@ -199,6 +199,7 @@ pub(super) fn after_step(ex: &mut Exec, step: &Step) {
         Ok(Flow::Enter(_) | Flow::EntryFailed) => "python_call",
         Ok(Flow::Return(_)) => "return_in_loop",
         Ok(Flow::Yield(_)) => "yield_in_loop",
+        Ok(Flow::Finished(_)) => "frame_left",
         Ok(Flow::NewGenerator) => "generator_created",
         Ok(Flow::TracingStarted) => "sys_settrace",
         Ok(Flow::Unwind) | Err(Raised) => "exception",

@@ -7,6 +7,7 @@
 //! binding raises exactly CPython's TypeError; nothing observable has happened before that.
 
 use crate::cpython::cursor::{function_parts, Cursor, FramePtr};
+use crate::cpython::generators;
 use crate::cpython::object::{self as api, Obj, Owned, PyResult, Raised};
 use crate::cpython::objects::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
 
@@ -27,19 +28,31 @@ pub(super) fn enter_in_loop(c: &mut Cursor, ex: &mut Exec, callee: FramePtr) -> 
     }
 }
 
-/// `RETURN_VALUE` without leaving the dispatch when the frame is one this loop pushed for a
-/// call: its caller resumes in `c` with the value pushed. Entry and generator frames, and any
-/// return while a loop is being recorded, go through the loop (`Flow::Return`).
+/// `RETURN_VALUE` without leaving the dispatch: the caller of a frame this loop pushed resumes
+/// in `c` with the value pushed; the entry frame ends the evaluation (`Flow::Finished`). While a
+/// loop is being recorded the return goes through the loop (`Flow::Return`), so that the
+/// recorder sees it.
 #[inline(always)]
 pub(super) fn return_in_loop(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Step {
     if ex.recording.is_some() {
         return Ok(Flow::Return(value));
     }
+    finish_return(c, ex, value)
+}
+
+/// `RETURN_VALUE`'s work, in the loop or out of it (`Exec::return_value`).
+#[inline(always)]
+pub(super) fn finish_return(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Step {
     match ex.return_to_caller(c, value) {
         // A trace function set while the callee ran: CPython's evaluator runs the caller on.
         Ok(()) if ex.thread.use_tracing() => Ok(Flow::TracingStarted),
         Ok(()) => Ok(Flow::Next),
-        Err(value) => Ok(Flow::Return(value)),
+        // The entry frame: the evaluation ends.
+        Err(value) => {
+            c.store_stack();
+            ex.thread.leave_call();
+            Ok(Flow::Finished(value))
+        }
     }
 }
 
@@ -157,17 +170,40 @@ pub(super) fn try_push_frame(
     Ok(Some(ex.thread.push_frame(&func, locals)?))
 }
 
-/// `YIELD_VALUE` without leaving the dispatch when the frame is a generator's frame resumed by
-/// this loop's SEND or FOR_ITER: the resumer continues in `c` with the value. Entry frames, and
-/// any yield while a loop is being recorded, go through the loop (`Flow::Yield`).
+/// `YIELD_VALUE` without leaving the dispatch: the resumer of a generator's frame this loop's
+/// SEND or FOR_ITER resumed continues in `c` with the value; a generator resumed through
+/// `gen_send_ex` and the hook ends the evaluation (`Flow::Finished`). While a loop is being
+/// recorded the yield goes through the loop (`Flow::Yield`), so that the recorder sees it.
 #[inline(always)]
 pub(super) fn yield_in_loop(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Step {
     if ex.recording.is_some() {
         return Ok(Flow::Yield(value));
     }
+    finish_yield(c, ex, value)
+}
+
+/// `YIELD_VALUE`'s work, in the loop or out of it (`Exec::yield_value`).
+#[inline(always)]
+pub(super) fn finish_yield(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Step {
     match ex.yield_to_resumer(c, value) {
         Ok(()) if ex.thread.use_tracing() => Ok(Flow::TracingStarted),
         Ok(()) => Ok(Flow::Next),
-        Err(value) => Ok(Flow::Yield(value)),
+        Err(value) if generators::is_generator_frame(*c.frame()) => {
+            generators::mark_suspended(*c.frame());
+            c.store_stack();
+            ex.thread.leave_call();
+            Ok(Flow::Finished(value))
+        }
+        Err(_) => Err(not_a_generator_frame()),
     }
+}
+
+/// YIELD_VALUE in a frame no generator owns (hand-made bytecode).
+#[cold]
+fn not_a_generator_frame() -> Raised {
+    api::raise(
+        crate::cpython::exc::system_error(),
+        "YIELD_VALUE outside a generator frame",
+    );
+    Raised
 }

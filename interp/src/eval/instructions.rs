@@ -247,9 +247,9 @@ instructions! {
         MATCH_CLASS => cold match_class,
         PRINT_EXPR => cold print_expr,
         IMPORT_STAR => cold import_star,
-        RETURN_GENERATOR => cold return_generator,
+        RETURN_GENERATOR => hot return_generator,
         YIELD_VALUE => hot yield_value,
-        SEND => cold send,
+        SEND => hot send,
         GET_YIELD_FROM_ITER => cold get_yield_from_iter,
         GET_AWAITABLE => cold get_awaitable,
         GET_AITER => cold get_aiter,
@@ -334,6 +334,10 @@ instructions! {
         LOAD_ATTR_SLOT => hot specialize::load_attr_slot,
         LOAD_ATTR_WITH_HINT => hot specialize::load_attr_with_hint,
         STORE_ATTR_SLOT => hot specialize::store_attr_slot,
+        STORE_ATTR_WITH_HINT => hot specialize::store_attr_with_hint,
+        LOAD_ATTR_POLY => hot specialize::load_attr_poly,
+        LOAD_METHOD_POLY => hot specialize::load_method_poly,
+        STORE_ATTR_POLY => hot specialize::store_attr_poly,
     }
 }
 
@@ -1518,8 +1522,14 @@ fn import_star(ex: &mut Exec, _: u32) -> Step {
 
 // --- generators and coroutines --------------------------------------------------------------
 
-fn return_generator(_: &mut Exec, _: u32) -> Step {
-    Ok(Flow::NewGenerator)
+/// RETURN_GENERATOR: the new generator goes to the caller without leaving the dispatch, unless
+/// a recording must see it.
+#[inline(always)]
+fn return_generator(c: &mut Cursor, ex: &mut Exec, _: u32) -> Step {
+    if ex.recording.is_some() {
+        return Ok(Flow::NewGenerator);
+    }
+    ex.return_new_generator(c)
 }
 
 #[inline(always)]
@@ -1528,21 +1538,27 @@ fn yield_value(c: &mut Cursor, ex: &mut Exec, _: u32) -> Step {
     calls::yield_in_loop(c, ex, value)
 }
 
-fn send(ex: &mut Exec, oparg: u32) -> Step {
-    // A generator or coroutine whose code runs here is resumed in this loop (as 3.12's
-    // SEND_GEN). Its return is delivered by reading the jump back from this instruction, which
-    // needs it without an EXTENDED_ARG prefix.
+/// SEND: a generator or coroutine whose code runs here is resumed in this loop (as 3.12's
+/// SEND_GEN). Its return is delivered by reading the jump back from this instruction, which
+/// needs it without an EXTENDED_ARG prefix.
+#[inline(always)]
+fn send(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     if oparg < 256 && ex.recording.is_none() {
-        let sending_none = ex.cursor.top().is_none();
-        if let Some(gen) = generators::Resumable::check(ex.cursor.peek(2), sending_none, true) {
+        let sending_none = c.top().is_none();
+        if let Some(gen) = generators::Resumable::check(c.peek(2), sending_none, true) {
             if super::can_inline(gen.code()) {
                 let gen = gen.detach();
-                let value = ex.cursor.pop();
+                let value = c.pop();
                 let frame = gen.resume_inline(ex.thread, value);
-                return Ok(Flow::Enter(frame));
+                return calls::enter_in_loop(c, ex, frame);
             }
         }
     }
+    outline(c, ex, oparg, send_through_iter_send)
+}
+
+/// SEND to a receiver that does not run in this loop: `PyIter_Send`.
+fn send_through_iter_send(ex: &mut Exec, oparg: u32) -> Step {
     let value = ex.cursor.pop();
     match generators::send(ex.cursor.top(), &value)? {
         Sent::Yielded(result) => ex.cursor.push(result),

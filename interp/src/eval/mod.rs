@@ -63,6 +63,8 @@ struct CodeInfo {
     loops: back_edge::Loops,
     /// The version of the functions MAKE_FUNCTION makes from this code once it has run.
     function_version: ccall::SharedFunctionVersion,
+    /// The tables of its polymorphic attribute sites.
+    poly: specialize::poly::Tables,
 }
 
 static CODE_INFO: OnceLock<Option<ExtraSlot<CodeInfo>>> = OnceLock::new();
@@ -105,6 +107,7 @@ fn analyse(code: CodeRef) -> CodeInfo {
         units,
         loops: back_edge::Loops::default(),
         function_version: ccall::SharedFunctionVersion::default(),
+        poly: specialize::poly::Tables::default(),
     }
 }
 
@@ -198,6 +201,11 @@ pub(crate) enum Flow {
     TracingStarted,
     /// Recording started or ended: go on with the other dispatch table.
     SwitchTable,
+    /// The entry frame returned or yielded this value, its stack stored and its call left:
+    /// the evaluation ends (`Exit::Return`). (A value rather than an `Exit`: a variant that
+    /// holds an `Exit` changes `Step`'s layout so that the compiler stops sending `Next` from
+    /// each instruction straight back to the dispatch.)
+    Finished(Owned),
     /// A loop's backward jump was taken (eval breaker checked) and a JIT is installed: count it
     /// for the JIT (`back_edge::taken`).
     BackEdge,
@@ -209,17 +217,17 @@ pub(crate) type Step = Result<Flow, Raised>;
 /// linked the frame and marked it as the entry frame.
 pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
     if thread.use_tracing() {
-        stats::global().handed_back(HandBackReason::Tracing).bump();
+        stats::local().handed_back(HandBackReason::Tracing).bump();
         return Exit::HandBack { throw: throwflag };
     }
     let Some(info) = code_info(frame.code_ref()) else {
-        stats::global()
+        stats::local()
             .handed_back(HandBackReason::NoCodeSlot)
             .bump();
         return Exit::HandBack { throw: throwflag };
     };
     if let Runnable::Unsupported(op) = info.runnable {
-        stats::global().unsupported_instruction(opcode::name(op).unwrap_or("?"));
+        stats::local().unsupported_instruction(opcode::name(op).unwrap_or("?"));
         return Exit::HandBack { throw: throwflag };
     }
     if !frame.has_namespaces() {
@@ -233,7 +241,7 @@ pub fn run(thread: Thread, frame: FramePtr, throwflag: bool) -> Exit {
         object::raise(crate::cpython::exc::system_error(), message);
         return Exit::Error;
     }
-    stats::global().frames_rust.bump_with_gil();
+    stats::local().frames_rust.bump_with_gil();
     let mut ex = Exec {
         thread,
         cursor: Cursor::load(frame, &info.units),
@@ -474,7 +482,7 @@ impl Exec {
         callee.link_previous(*c.frame());
         self.thread.set_current_frame(callee);
         *c = load_cursor(callee);
-        stats::global().frames_rust.bump_with_gil();
+        stats::local().frames_rust.bump_with_gil();
         if let Err(Raised) = self.thread.enter_call() {
             self.thread.enter_call_unchecked();
             return Err(Raised);
@@ -524,60 +532,57 @@ impl Exec {
     /// Returns `value` from the current frame.
     fn return_value(&mut self, value: Owned) -> Option<Exit> {
         let mut c = self.cursor.reloaded();
-        let returned = self.return_to_caller(&mut c, value);
+        let step = calls::finish_return(&mut c, self, value);
         self.cursor = c;
-        let Err(value) = returned else {
-            return None;
-        };
-        // The entry frame.
-        self.cursor.store_stack();
-        self.thread.leave_call();
-        Some(Exit::Return(value))
+        self.after_finish(step)
     }
 
     /// YIELD_VALUE: an entry frame (resumed through `gen_send_ex` and the hook) returns the
     /// value to CPython; a generator frame resumed in this loop gives it to its caller.
     fn yield_value(&mut self, value: Owned) -> Option<Exit> {
-        let frame = *self.cursor.frame();
-        if !generators::is_generator_frame(frame) {
-            object::raise(
-                crate::cpython::exc::system_error(),
-                "YIELD_VALUE outside a generator frame",
-            );
-            return self.unwind_from_error(true);
-        }
         let mut c = self.cursor.reloaded();
-        let yielded = self.yield_to_resumer(&mut c, value);
+        let step = calls::finish_yield(&mut c, self, value);
         self.cursor = c;
-        let Err(value) = yielded else {
-            return None;
-        };
-        // The entry frame.
-        generators::mark_suspended(frame);
-        self.cursor.store_stack();
-        self.thread.leave_call();
-        Some(Exit::Return(value))
+        self.after_finish(step)
     }
 
-    /// RETURN_GENERATOR.
+    /// What the loop does after a return or yield finished out of line.
+    fn after_finish(&mut self, step: Step) -> Option<Exit> {
+        match step {
+            Ok(Flow::Finished(value)) => Some(Exit::Return(value)),
+            Ok(Flow::TracingStarted) => self.hand_back_here(),
+            Ok(_) => None,
+            Err(Raised) => self.unwind_from_error(true),
+        }
+    }
+
+    /// RETURN_GENERATOR, when a recording had to see it (`Flow::NewGenerator`).
     fn new_generator(&mut self) -> Option<Exit> {
-        let frame = *self.cursor.frame();
-        self.cursor.store_stack();
-        let gen = match generators::make_and_move(self.thread, frame) {
-            Ok(gen) => gen,
-            Err(Raised) => return self.unwind_from_error(true),
-        };
+        let mut c = self.cursor.reloaded();
+        let step = self.return_new_generator(&mut c);
+        self.cursor = c;
+        self.after_finish(step)
+    }
+
+    /// RETURN_GENERATOR on `c`'s frame: moves the frame into a new generator (or coroutine)
+    /// and returns that, to the caller this loop resumes in `c` or, for the entry frame, out
+    /// of the evaluation (`Flow::Finished`).
+    #[inline(always)]
+    fn return_new_generator(&mut self, c: &mut Cursor) -> Step {
+        let frame = *c.frame();
+        c.store_stack();
+        let gen = generators::make_and_move(self.thread, frame)?;
         self.thread.leave_call();
         if frame.is_entry() {
             generators::leave_moved_entry_frame(frame);
-            return Some(Exit::Return(gen));
+            return Ok(Flow::Finished(gen));
         }
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         generators::pop_moved_frame(self.thread, frame);
-        self.resume_caller(caller);
-        self.cursor.push(gen);
-        None
+        *c = Cursor::resume_caller(caller, self.callers.pop());
+        c.push(gen);
+        Ok(Flow::Next)
     }
 
     /// Hands the current frame to CPython's evaluator mid-way (tracing was switched on).
@@ -585,7 +590,7 @@ impl Exec {
         let frame = *self.cursor.frame();
         self.cursor.store();
         self.thread.leave_call();
-        stats::global().handed_back(HandBackReason::Tracing).bump();
+        stats::local().handed_back(HandBackReason::Tracing).bump();
         if frame.is_entry() {
             return Some(Exit::HandBack { throw: false });
         }
@@ -664,7 +669,7 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
             if quicken::fuses_two(op) {
                 op = base_opcode(op);
             }
-            stats::global().traced_instructions.bump_with_gil();
+            stats::local().traced_instructions.bump_with_gil();
             if ex.recording.is_some() {
                 let next = c.next_index() + usize::from(DECODE[op as usize] >> 8);
                 c.save_to(&mut ex.cursor);
@@ -698,13 +703,9 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
         match step {
             Ok(Flow::Next | Flow::BackEdge) => {}
             Ok(Flow::SwitchTable) => return None,
+            Ok(Flow::Finished(value)) => return Some(Exit::Return(value)),
             Ok(Flow::TracingStarted) => leave_if_exit!(ex.hand_back_here()),
-            Ok(Flow::Return(value)) => {
-                leave_if_exit!(ex.return_value(value));
-                if ex.thread.use_tracing() {
-                    leave_if_exit!(ex.hand_back_here());
-                }
-            }
+            Ok(Flow::Return(value)) => leave_if_exit!(ex.return_value(value)),
             Ok(Flow::Enter(callee)) => leave_if_exit!(ex.enter(callee)),
             Ok(Flow::EntryFailed) => leave_if_exit!(ex.fail_entry()),
             Ok(Flow::Yield(value)) => leave_if_exit!(ex.yield_value(value)),

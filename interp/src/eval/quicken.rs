@@ -27,6 +27,10 @@ pub(crate) mod forms {
     /// `FOR_ITER` over a generator: resumes the generator's frame in the evaluator's own loop
     /// (as 3.12's `FOR_ITER_GEN`), instead of through `gen_iternext` and the hook.
     pub const FOR_ITER_GEN: u8 = 185;
+    /// Attribute and method sites that meet several classes (`specialize::poly`).
+    pub const LOAD_ATTR_POLY: u8 = 186;
+    pub const LOAD_METHOD_POLY: u8 = 187;
+    pub const STORE_ATTR_POLY: u8 = 188;
 
     /// justjit's forms: (name, number, base opcode).
     pub const ALL: &[(&str, u8, u8)] = &[
@@ -35,6 +39,9 @@ pub(crate) mod forms {
         ("FOR_ITER_TUPLE", FOR_ITER_TUPLE, super::FOR_ITER),
         ("FOR_ITER_RANGE", FOR_ITER_RANGE, super::FOR_ITER),
         ("FOR_ITER_GEN", FOR_ITER_GEN, super::FOR_ITER),
+        ("LOAD_ATTR_POLY", LOAD_ATTR_POLY, super::LOAD_ATTR),
+        ("LOAD_METHOD_POLY", LOAD_METHOD_POLY, super::LOAD_METHOD),
+        ("STORE_ATTR_POLY", STORE_ATTR_POLY, super::STORE_ATTR),
     ];
 }
 

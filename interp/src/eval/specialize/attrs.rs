@@ -14,17 +14,20 @@
 //!   `LOAD_ATTR_MODULE`), 3 dict offset (`WITH_DICT`, as i16) or entry index (module), 4–5
 //!   keys version of the shared keys or the instance dict, 6–9 the method (borrowed pointer).
 //!
-//! Not specialized: `STORE_ATTR_WITH_HINT` (3.11's bumps the dict's `ma_version_tag` from a
-//! counter private to Objects/dictobject.c and may have to start GC tracking of the dict).
+//! `STORE_ATTR_WITH_HINT` keeps no hint: 3.11's writes the dict entry in place and bumps the
+//! dict's `ma_version_tag` from a counter private to Objects/dictobject.c (and may have to
+//! start GC tracking of the dict); justjit's, after the same guards, stores with
+//! `PyDict_SetItem`, which does both, and skips the rest of `PyObject_SetAttr` (interning the
+//! name, the MRO lookup, finding the dict).
 
 use crate::cpython::attrs::{self, Descr, KeyIndex};
-use crate::cpython::cursor::{Cursor, InstrRef};
-use crate::cpython::object::{Obj, Owned};
+use crate::cpython::cursor::{Cursor, FramePtr, InstrRef};
+use crate::cpython::object::{self as api, Obj, Owned};
 use crate::cpython::opcode::*;
 
 use super::super::instructions::{self as generic, next};
 use super::super::{Exec, Step};
-use super::{adapt, hit, miss, Choice};
+use super::{adapt, hit, miss, poly, Choice};
 
 // --- LOAD_GLOBAL ----------------------------------------------------------------------------
 
@@ -178,6 +181,10 @@ fn choose_attr(instr: InstrRef, owner: &Obj, name: &Obj, store: bool) -> Choice 
             (index.ok_or("not_in_shared_keys")?, form)
         }
         Err("has_dict") if !store => (attrs::managed_dict_hint(owner, name)?, LOAD_ATTR_WITH_HINT),
+        Err("has_dict") => {
+            attrs::materialized_managed_dict(owner)?;
+            (0, STORE_ATTR_WITH_HINT)
+        }
         Err(kind) => return Err(kind),
     };
     let index = u16::try_from(index).map_err(|_| "out_of_range")?;
@@ -198,9 +205,30 @@ pub(in crate::eval) fn load_attr_adaptive(c: &mut Cursor, ex: &mut Exec, oparg: 
 
 #[inline(always)]
 pub(in crate::eval) fn load_attr_instance_value(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    load_attr_form(c, ex, oparg, |owner, instr, _| {
-        attrs::instance_value(owner, instr.cache_u32(1), instr.cache(3)).map(Obj::to_owned)
-    })
+    let instr = c.instr();
+    let Some(value) = attrs::instance_value(c.top(), instr.cache_u32(1), instr.cache(3)) else {
+        poly::instance_value_missed(*c.frame(), instr, c.top(), c.name(oparg as usize), false);
+        return generic::load_attr(c, ex, oparg);
+    };
+    hit(LOAD_ATTR);
+    let value = value.to_owned();
+    c.set(1, value);
+    next()
+}
+
+/// `LOAD_ATTR_POLY`: an instance value, read as the table entry for the owner's class says.
+#[inline(always)]
+pub(in crate::eval) fn load_attr_poly(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let instr = c.instr();
+    let tables = poly::tables(c.frame());
+    let Some(value) = poly::instance_value(tables, instr, c.top()) else {
+        poly::instance_value_poly_missed(*c.frame(), instr, c.top(), c.name(oparg as usize), false);
+        return generic::load_attr(c, ex, oparg);
+    };
+    hit(LOAD_ATTR);
+    let value = value.to_owned();
+    c.set(1, value);
+    next()
 }
 
 /// A `LOAD_ATTR` form: `read` gives the attribute (`None` = guard failed).
@@ -283,12 +311,76 @@ pub(in crate::eval) fn store_attr_instance_value(
     ex: &mut Exec,
     oparg: u32,
 ) -> Step {
-    store_attr_form(c, ex, oparg, attrs::store_instance_value)
+    let instr = c.instr();
+    let owner = c.pop();
+    let value = c.pop();
+    match attrs::store_instance_value(&owner, instr.cache_u32(1), instr.cache(3), value) {
+        Ok(()) => {
+            hit(STORE_ATTR);
+            drop(owner);
+            next()
+        }
+        Err(value) => {
+            c.push(value);
+            c.push(owner);
+            poly::instance_value_missed(*c.frame(), instr, c.top(), c.name(oparg as usize), true);
+            generic::store_attr(c, ex, oparg)
+        }
+    }
+}
+
+/// `STORE_ATTR_POLY`: an instance value, written as the table entry for the owner's class
+/// says.
+#[inline(always)]
+pub(in crate::eval) fn store_attr_poly(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let instr = c.instr();
+    let owner = c.pop();
+    let value = c.pop();
+    let stored = poly::store_instance_value(poly::tables(c.frame()), instr, &owner, value);
+    match stored {
+        Ok(()) => {
+            hit(STORE_ATTR);
+            drop(owner);
+            next()
+        }
+        Err(value) => {
+            c.push(value);
+            c.push(owner);
+            poly::instance_value_poly_missed(
+                *c.frame(),
+                instr,
+                c.top(),
+                c.name(oparg as usize),
+                true,
+            );
+            generic::store_attr(c, ex, oparg)
+        }
+    }
 }
 
 #[inline(always)]
 pub(in crate::eval) fn store_attr_slot(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     store_attr_form(c, ex, oparg, attrs::store_slot)
+}
+
+/// `STORE_ATTR_WITH_HINT`: an instance whose `__dict__` has been made; the store goes into
+/// the dict (see `attrs::dict_for_store`).
+#[inline(always)]
+pub(in crate::eval) fn store_attr_with_hint(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let instr = c.instr();
+    let Some(dict) = attrs::dict_for_store(c.top(), instr.cache_u32(1)) else {
+        miss(instr, STORE_ATTR, STORE_ATTR_ADAPTIVE);
+        return generic::store_attr(c, ex, oparg);
+    };
+    hit(STORE_ATTR);
+    // The dict is held while storing: the old value's release may replace `__dict__`.
+    let dict = dict.to_owned();
+    let owner = c.pop();
+    let value = c.pop();
+    let stored = api::dict_set(&dict, c.name(oparg as usize), &value);
+    drop((value, owner, dict));
+    stored?;
+    next()
 }
 
 // --- LOAD_METHOD ----------------------------------------------------------------------------
@@ -383,24 +475,67 @@ fn load_method_form(
     }
 }
 
+/// A `LOAD_METHOD` form that may become `LOAD_METHOD_POLY` on a miss: `read` gives the method
+/// (`None` = guard failed); `missed` is told of a miss.
+#[inline(always)]
+fn method_form(
+    c: &mut Cursor,
+    ex: &mut Exec,
+    oparg: u32,
+    read: impl FnOnce(&Obj, InstrRef) -> Option<&Obj>,
+    missed: fn(FramePtr, InstrRef, &Obj, &Obj),
+) -> Step {
+    let instr = c.instr();
+    let Some(method) = read(c.top(), instr) else {
+        missed(*c.frame(), instr, c.top(), c.name(oparg as usize));
+        return generic::load_method(c, ex, oparg);
+    };
+    hit(LOAD_METHOD);
+    let method = method.to_owned();
+    push_method(c, method)
+}
+
 #[inline(always)]
 pub(in crate::eval) fn load_method_no_dict(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    load_method_form(c, ex, oparg, true, |owner, instr| {
-        attrs::method_no_dict(owner, instr.cache_u32(1), instr.cache_u64(6)).map(Obj::to_owned)
-    })
+    method_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr| attrs::method_no_dict(owner, instr.cache_u32(1), instr.cache_u64(6)),
+        |frame, instr, owner, name| poly::method_missed(frame, instr, owner, name, false),
+    )
 }
 
 #[inline(always)]
 pub(in crate::eval) fn load_method_with_values(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    load_method_form(c, ex, oparg, true, |owner, instr| {
-        attrs::method_with_values(
-            owner,
-            instr.cache_u32(1),
-            instr.cache_u32(4),
-            instr.cache_u64(6),
-        )
-        .map(Obj::to_owned)
-    })
+    method_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr| {
+            attrs::method_with_values(
+                owner,
+                instr.cache_u32(1),
+                instr.cache_u32(4),
+                instr.cache_u64(6),
+            )
+        },
+        |frame, instr, owner, name| poly::method_missed(frame, instr, owner, name, true),
+    )
+}
+
+/// `LOAD_METHOD_POLY`: a method found as the table entry for the owner's class says.
+#[inline(always)]
+pub(in crate::eval) fn load_method_poly(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let frame = *c.frame();
+    let tables = poly::tables(&frame);
+    method_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr| poly::method(tables, instr, owner),
+        poly::method_poly_missed,
+    )
 }
 
 #[inline(always)]

@@ -568,10 +568,10 @@ pub(in crate::eval) fn for_iter_adaptive(c: &mut Cursor, ex: &mut Exec, oparg: u
 #[cold]
 #[inline(never)]
 fn for_iter_choose(instr: crate::cpython::cursor::InstrRef, form: Option<u8>) {
-    let stats = crate::stats::global();
+    let stats = crate::stats::local();
     match form {
         Some(form) => {
-            stats.family_of(FOR_ITER).success.bump();
+            stats.family_of(FOR_ITER).success.bump_with_gil();
             instr.set_opcode(form);
         }
         None => {
@@ -584,9 +584,9 @@ fn for_iter_choose(instr: crate::cpython::cursor::InstrRef, form: Option<u8>) {
 #[cold]
 #[inline(never)]
 fn for_iter_miss(instr: crate::cpython::cursor::InstrRef) {
-    let family = crate::stats::global().family_of(FOR_ITER);
-    family.miss.bump();
-    family.deopt.bump();
+    let family = crate::stats::local().family_of(FOR_ITER);
+    family.miss.bump_with_gil();
+    family.deopt.bump_with_gil();
     instr.set_opcode(FOR_ITER_ADAPTIVE);
 }
 

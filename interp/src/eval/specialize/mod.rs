@@ -13,6 +13,7 @@
 mod attrs;
 mod binary;
 mod calls;
+pub(super) mod poly;
 mod superinstructions;
 
 pub(super) use attrs::*;
@@ -46,15 +47,15 @@ pub(super) fn adapt(instr: InstrRef, base: u8, choose: impl FnOnce() -> Choice) 
 #[cold]
 #[inline(never)]
 fn specialize_now(instr: InstrRef, base: u8, choice: Choice) {
-    let family = stats::global().family_of(base);
+    let family = stats::local().family_of(base);
     match choice {
         Ok(form) => {
-            family.success.bump();
+            family.success.bump_with_gil();
             instr.set_opcode(form);
             instr.set_cache(0, MISS_BUDGET);
         }
         Err(kind) => {
-            stats::global().specialization_failed(base, kind);
+            stats::local().specialization_failed(base, kind);
             instr.set_cache(0, counter_backoff(instr.cache(0)));
         }
     }
@@ -63,7 +64,7 @@ fn specialize_now(instr: InstrRef, base: u8, choice: Choice) {
 /// A specialized form of family `base` ran its fast path.
 #[inline(always)]
 pub(super) fn hit(base: u8) {
-    stats::global().family_of(base).hit.bump_with_gil();
+    stats::local().family_of(base).hit.bump_with_gil();
 }
 
 /// A specialized form's guard failed (the caller then runs the generic instruction): after
@@ -71,11 +72,11 @@ pub(super) fn hit(base: u8) {
 #[cold]
 #[inline(never)]
 pub(super) fn miss(instr: InstrRef, base: u8, adaptive: u8) {
-    let family = stats::global().family_of(base);
-    family.miss.bump();
+    let family = stats::local().family_of(base);
+    family.miss.bump_with_gil();
     let budget = instr.cache(0);
     if budget <= 1 {
-        family.deopt.bump();
+        family.deopt.bump_with_gil();
         instr.set_opcode(adaptive);
         instr.set_cache(0, COUNTER_RESTART);
     } else {

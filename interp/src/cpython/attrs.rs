@@ -38,6 +38,22 @@ extern "C" {
     fn _PyType_Lookup(ty: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject;
 }
 
+/// `_PyType_Lookup`: attribute `name` along `ty`'s MRO, borrowed from it.
+///
+/// # Safety
+/// `ty` must be a live type and `name` a live str; the result is valid while the type keeps
+/// the attribute (for as long as its version tag does not change).
+pub(super) unsafe fn type_lookup<'a>(
+    ty: *mut PyTypeObject,
+    name: *mut PyObject,
+) -> Option<&'a Obj> {
+    // SAFETY: forwarded.
+    unsafe {
+        let found = _PyType_Lookup(ty, name);
+        (!found.is_null()).then(|| Obj::from_ptr(found))
+    }
+}
+
 // --- keys versions ---------------------------------------------------------------------------
 
 /// The first keys version justjit assigns (see the module docs).

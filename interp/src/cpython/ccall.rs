@@ -416,3 +416,77 @@ pub fn call_class_vectorcall(
         Some(Owned::from_new(result))
     }
 }
+
+/// `"__init__"`, interned once (the reference is kept for the process).
+fn init_name() -> *mut PyObject {
+    static NAME: AtomicPtr<PyObject> = AtomicPtr::new(ptr::null_mut());
+    let name = NAME.load(Ordering::Relaxed);
+    if !name.is_null() {
+        return name;
+    }
+    // SAFETY: the GIL is held; the new reference is stored and never released (NULL on
+    // failure, which leaves the name to be made on a later call).
+    let name = unsafe { ffi::PyUnicode_InternFromString(c"__init__".as_ptr()) };
+    if name.is_null() {
+        // SAFETY: as above; no error is left behind by a lookup helper.
+        unsafe { ffi::PyErr_Clear() };
+    }
+    NAME.store(name, Ordering::Relaxed);
+    name
+}
+
+/// What calling class `ty` runs when it is a Python class whose instances `object.__new__`
+/// makes and a Python function initializes (3.11's `type_call` then goes through
+/// `object_new` and `slot_tp_init`): the `__init__` function, borrowed from the class's MRO.
+/// `None` for any other class (a metaclass other than `type`, its own `__new__`, an
+/// `__init__` that is not a Python function, abstract methods left).
+pub fn python_init(ty: &Obj) -> Option<&Obj> {
+    if ty.type_ptr() != ptr::addr_of_mut!(ffi::PyType_Type) {
+        return None;
+    }
+    let name = init_name();
+    if name.is_null() {
+        return None;
+    }
+    // SAFETY: `ty` is an exact `type` instance, so a live type object; `_PyType_Lookup` never
+    // raises and returns a reference borrowed from the MRO, which the class keeps alive.
+    unsafe {
+        let t = ty.as_ptr().cast::<ffi::PyTypeObject>();
+        let base = ptr::addr_of!(ffi::PyBaseObject_Type);
+        let address = |slot: Option<ffi::newfunc>| slot.map_or(0, |f| f as usize);
+        let flags = (*t).tp_flags;
+        if flags & ffi::Py_TPFLAGS_HEAPTYPE == 0
+            || flags & ffi::Py_TPFLAGS_IS_ABSTRACT != 0
+            || address((*t).tp_new) != address((*base).tp_new)
+        {
+            return None;
+        }
+        let init = super::attrs::type_lookup(t, name);
+        init.filter(|init| init.is_exact_function())
+    }
+}
+
+/// The version tag of class `ty` itself (0 when it has none).
+pub fn class_version(ty: &Obj) -> u32 {
+    debug_assert!(ty.is_type());
+    // SAFETY: a live type object; reading a plain field.
+    unsafe { (*ty.as_ptr().cast::<ffi::PyTypeObject>()).tp_version_tag }
+}
+
+/// `object.__new__(ty)`, as `type_call` runs it before `__init__`: `ty`'s `tp_new` (which is
+/// `object_new`) with no arguments, so the instance gets its values array or dict as well
+/// (`_PyObject_InitializeDict`, which libpython does not export). `ty` must be a class
+/// [`python_init`] accepted.
+pub fn alloc_instance(ty: &Obj) -> PyResult<Owned> {
+    // SAFETY: a live heap type whose `tp_new` is `object_new` (checked by `python_init` when the
+    // call was specialized, and unchanged since: its version is the same); `object_new` takes
+    // the type, an argument tuple and NULL keywords, and returns a new reference or NULL.
+    unsafe {
+        let t = ty.as_ptr().cast::<ffi::PyTypeObject>();
+        let new = (*t)
+            .tp_new
+            .expect("a class python_init accepted has tp_new");
+        let no_args = Owned::from_new(ffi::PyTuple_New(0))?;
+        Owned::from_new(new(t, no_args.as_ptr(), ptr::null_mut()))
+    }
+}

@@ -623,6 +623,51 @@ impl Cursor {
         }
     }
 
+    /// A specialized call of a Python class (`CALL_PY_CLASS`), with the class below `total`
+    /// arguments and NULL below it: pushes the frame of its `__init__` (a Python function
+    /// whose parameters `total + 1` arguments and its defaults fill, checked by the caller)
+    /// with `instance` and the arguments moved into its locals, and leaves `instance` on this
+    /// stack in place of NULL, the class and the arguments. On failure (no memory) the stack
+    /// is as it was and `instance` is dropped.
+    #[inline(always)]
+    pub fn push_init_frame(
+        &mut self,
+        thread: super::runtime::Thread,
+        init: &Obj,
+        instance: Owned,
+        total: usize,
+    ) -> super::object::PyResult<FramePtr> {
+        // SAFETY: validation proved NULL, the class and `total` arguments are on the stack.
+        // The class slot is overwritten by a second reference to `instance`, so that it and the
+        // arguments are the frame's first locals in order; `push_frame_taking` takes those
+        // references and `init`'s (a new one), or none of them when it fails, and then the
+        // slots are restored. The class's own reference is released once the frame holds the
+        // instance, which keeps the class alive.
+        unsafe {
+            let args = self.stack_pointer.sub(total);
+            let class_slot = args.sub(1);
+            let null_slot = args.sub(2);
+            let class = *class_slot;
+            *class_slot = Owned::into_raw(instance.clone());
+            let func = Owned::into_raw(init.to_owned());
+            match thread.push_frame_taking(func, class_slot, total + 1) {
+                Ok(frame) => {
+                    *null_slot = Owned::into_raw(instance);
+                    ffi::Py_DECREF(class);
+                    self.stack_pointer = class_slot;
+                    Ok(frame)
+                }
+                Err(raised) => {
+                    drop(Owned::from_raw_unchecked(*class_slot));
+                    *class_slot = class;
+                    drop(Owned::from_raw_unchecked(func));
+                    drop(instance);
+                    Err(raised)
+                }
+            }
+        }
+    }
+
     /// Depth of the value stack.
     #[inline(always)]
     pub fn stack_depth(&self) -> usize {

@@ -3,7 +3,7 @@
 //! live in, pushing and clearing frames, frame objects for tracebacks, the handled-exception
 //! stack, and the eval breaker's pending work.
 
-use std::ffi::{c_char, c_int};
+use std::ffi::{c_char, c_int, CStr};
 use std::ptr;
 use std::sync::atomic::Ordering;
 
@@ -47,12 +47,20 @@ impl Thread {
     /// counter is unchanged and a RecursionError is set.
     #[inline(always)]
     pub fn enter_call(self) -> PyResult<()> {
+        self.enter_call_with(c"")
+    }
+
+    /// `_Py_EnterRecursiveCallTstate(tstate, where_)`: [`enter_call`](Self::enter_call) with
+    /// the text the RecursionError message ends with (" while calling a Python object" for
+    /// the check `_PyObject_MakeTpCall` makes before a class runs).
+    #[inline(always)]
+    pub fn enter_call_with(self, where_: &CStr) -> PyResult<()> {
         // SAFETY: the thread state is live (GIL held); the counter is only touched by its
         // own thread.
         unsafe {
             let remaining = (*self.0).recursion_remaining;
             (*self.0).recursion_remaining = remaining - 1;
-            if remaining <= 0 && _Py_CheckRecursiveCall(self.0, c"".as_ptr()) != 0 {
+            if remaining <= 0 && _Py_CheckRecursiveCall(self.0, where_.as_ptr()) != 0 {
                 // _Py_CheckRecursiveCall restored the count when it raised.
                 return Err(Raised);
             }

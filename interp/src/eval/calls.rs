@@ -22,7 +22,7 @@ pub(super) fn enter_in_loop(c: &mut Cursor, ex: &mut Exec, callee: FramePtr) -> 
     if ex.recording.is_some() {
         return Ok(Flow::Enter(callee));
     }
-    match ex.start_callee(c, callee) {
+    match ex.start_callee(c, callee, false) {
         Ok(()) => Ok(Flow::Next),
         Err(Raised) => Ok(Flow::EntryFailed),
     }
@@ -45,8 +45,9 @@ pub(super) fn return_in_loop(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Ste
 pub(super) fn finish_return(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Step {
     match ex.return_to_caller(c, value) {
         // A trace function set while the callee ran: CPython's evaluator runs the caller on.
-        Ok(()) if ex.thread.use_tracing() => Ok(Flow::TracingStarted),
-        Ok(()) => Ok(Flow::Next),
+        Ok(Ok(())) if ex.thread.use_tracing() => Ok(Flow::TracingStarted),
+        Ok(Ok(())) => Ok(Flow::Next),
+        Ok(Err(Raised)) => Err(Raised),
         // The entry frame: the evaluation ends.
         Err(value) => {
             c.store_stack();

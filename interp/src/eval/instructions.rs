@@ -316,6 +316,7 @@ instructions! {
         PRECALL_BUILTIN_CLASS => hot specialize::precall_builtin_class,
         CALL_ADAPTIVE => hot specialize::call_adaptive,
         CALL_PY_EXACT_ARGS => hot specialize::call_py_exact_args,
+        CALL_PY_CLASS => hot specialize::call_py_class,
         CALL_PY_WITH_DEFAULTS => hot specialize::call_py_with_defaults,
         LOAD_GLOBAL_ADAPTIVE => hot specialize::load_global_adaptive,
         LOAD_GLOBAL_MODULE => hot specialize::load_global_module,

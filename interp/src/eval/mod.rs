@@ -389,7 +389,9 @@ impl Exec {
             .expect("an inline generator frame has a caller");
         self.thread.set_current_frame(caller);
         generators::finish_inline(self.thread, frame, end);
-        Cursor::resume_caller(caller, self.callers.pop())
+        let resumer = self.callers.pop();
+        debug_assert!(!resumer.init, "an __init__ frame is no generator's");
+        Cursor::resume_caller(caller, resumer.code)
     }
 
     /// Ends the run of `frame`, a generator's frame resumed in this loop by its caller's SEND or
@@ -441,29 +443,43 @@ impl Exec {
 
     /// Unlinks the finished inline frame `frame`, frees it and resumes its caller.
     fn pop_to_caller(&mut self, frame: FramePtr) {
-        self.cursor = self.caller_after_pop(frame);
+        self.cursor = self.caller_after_pop(frame).0;
     }
 
     /// Unlinks the finished inline frame `frame`, frees it and gives the cursor its caller
-    /// resumes with.
+    /// resumes with, and whether `frame` was an `__init__` that `CALL_PY_CLASS` pushed.
     #[inline(always)]
-    fn caller_after_pop(&mut self, frame: FramePtr) -> Cursor {
+    fn caller_after_pop(&mut self, frame: FramePtr) -> (Cursor, bool) {
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         self.thread.clear_and_pop_frame(frame);
-        Cursor::resume_caller(caller, self.callers.pop())
+        self.caller_cursor(caller)
     }
 
-    /// Makes `caller`, whose callee pushed here has ended, the loop's cursor again.
+    /// Makes `caller`, whose callee pushed here has ended, the loop's cursor again; whether
+    /// the callee was an `__init__` that `CALL_PY_CLASS` pushed.
     #[inline(always)]
-    fn resume_caller(&mut self, caller: FramePtr) {
-        self.cursor = Cursor::resume_caller(caller, self.callers.pop());
+    fn resume_caller(&mut self, caller: FramePtr) -> bool {
+        let (cursor, init) = self.caller_cursor(caller);
+        self.cursor = cursor;
+        init
+    }
+
+    /// The cursor `caller` resumes with when its callee has ended, taken off the caller stack;
+    /// an `__init__` callee also ends the C-level call its class call counted.
+    #[inline(always)]
+    fn caller_cursor(&mut self, caller: FramePtr) -> (Cursor, bool) {
+        let saved = self.callers.pop();
+        if saved.init {
+            self.thread.leave_call();
+        }
+        (Cursor::resume_caller(caller, saved.code), saved.init)
     }
 
     /// Starts running a callee frame pushed by a call instruction.
     fn enter(&mut self, callee: FramePtr) -> Option<Exit> {
         let mut c = self.cursor.reloaded();
-        let entered = self.start_callee(&mut c, callee);
+        let entered = self.start_callee(&mut c, callee, false);
         self.cursor = c;
         match entered {
             Ok(()) => None,
@@ -476,9 +492,12 @@ impl Exec {
     /// recursion check the callee is the running frame, counted as entered, and must be
     /// unwound (`fail_entry`).
     #[inline(always)]
-    fn start_callee(&mut self, c: &mut Cursor, callee: FramePtr) -> Result<(), Raised> {
+    fn start_callee(&mut self, c: &mut Cursor, callee: FramePtr, init: bool) -> Result<(), Raised> {
         c.store();
-        self.callers.push(c.caller_code());
+        self.callers.push(callers::Caller {
+            code: c.caller_code(),
+            init,
+        });
         callee.link_previous(*c.frame());
         self.thread.set_current_frame(callee);
         *c = load_cursor(callee);
@@ -490,11 +509,15 @@ impl Exec {
         Ok(())
     }
 
-    /// Returns `value` from `c`'s frame when it is a plain frame this loop pushed: the caller
-    /// resumes in `c` with `value` pushed. Gives `value` back for the other cases (entry frame,
-    /// generator frame), which `return_value` handles.
+    /// Returns `value` from `c`'s frame when this loop pushed it: the caller resumes in `c` with
+    /// the value delivered (`deliver`; an error when an `__init__` returned something else
+    /// than None). Gives `value` back for the entry frame, which ends the evaluation.
     #[inline(always)]
-    fn return_to_caller(&mut self, c: &mut Cursor, value: Owned) -> Result<(), Owned> {
+    fn return_to_caller(
+        &mut self,
+        c: &mut Cursor,
+        value: Owned,
+    ) -> Result<Result<(), Raised>, Owned> {
         let frame = *c.frame();
         if frame.is_entry() {
             return Err(value);
@@ -505,11 +528,11 @@ impl Exec {
             let delivered =
                 self.resume_generator_caller(c, frame, InlineEnd::Returned, Some(value));
             debug_assert!(delivered.is_ok(), "a return always delivers its value");
-            return Ok(());
+            return Ok(Ok(()));
         }
-        *c = self.caller_after_pop(frame);
-        c.push(value);
-        Ok(())
+        let (cursor, init) = self.caller_after_pop(frame);
+        *c = cursor;
+        Ok(deliver(c, value, init))
     }
 
     /// YIELD_VALUE from `c`'s frame when it is a generator's frame resumed in this loop: the
@@ -580,8 +603,9 @@ impl Exec {
         let caller = frame.previous().expect("an inline frame has a caller");
         self.thread.set_current_frame(caller);
         generators::pop_moved_frame(self.thread, frame);
-        *c = Cursor::resume_caller(caller, self.callers.pop());
-        c.push(gen);
+        let (cursor, init) = self.caller_cursor(caller);
+        *c = cursor;
+        deliver(c, gen, init)?;
         Ok(Flow::Next)
     }
 
@@ -611,12 +635,9 @@ impl Exec {
             self.leave_inline_generator(frame, end, value)
         } else {
             self.thread.clear_and_pop_frame(frame);
-            self.resume_caller(caller);
-            match result {
-                Ok(value) => {
-                    self.cursor.push(value);
-                    None
-                }
+            let init = self.resume_caller(caller);
+            match result.and_then(|value| deliver(&mut self.cursor, value, init)) {
+                Ok(()) => None,
                 Err(Raised) => self.unwind_from_error(true),
             }
         };
@@ -626,6 +647,33 @@ impl Exec {
         }
         exit
     }
+}
+
+/// Gives a finished callee's return value to its caller in `c`: pushed; or, for an `__init__`
+/// that `CALL_PY_CLASS` pushed (the instance is already there), checked to be None as
+/// `slot_tp_init` does.
+#[inline(always)]
+fn deliver(c: &mut Cursor, value: Owned, init: bool) -> Result<(), Raised> {
+    if !init {
+        c.push(value);
+        return Ok(());
+    }
+    if value.is_none() {
+        return Ok(());
+    }
+    Err(init_returned(&value))
+}
+
+#[cold]
+fn init_returned(value: &object::Obj) -> Raised {
+    object::raise(
+        crate::cpython::exc::type_error(),
+        &format!(
+            "__init__() should return None, not '{}'",
+            object::type_name(value)
+        ),
+    );
+    Raised
 }
 
 /// The base opcode and inline-cache size of every opcode byte — CPython's, its specialized

@@ -31,6 +31,10 @@ pub(crate) mod forms {
     pub const LOAD_ATTR_POLY: u8 = 186;
     pub const LOAD_METHOD_POLY: u8 = 187;
     pub const STORE_ATTR_POLY: u8 = 188;
+    /// `CALL` of a Python class with `object.__new__` and a Python `__init__`: makes the
+    /// instance and pushes `__init__`'s frame in the loop (as 3.13's
+    /// `CALL_ALLOC_AND_ENTER_INIT`), instead of `type_call` and the frame hook.
+    pub const CALL_PY_CLASS: u8 = 189;
 
     /// justjit's forms: (name, number, base opcode).
     pub const ALL: &[(&str, u8, u8)] = &[
@@ -42,6 +46,7 @@ pub(crate) mod forms {
         ("LOAD_ATTR_POLY", LOAD_ATTR_POLY, super::LOAD_ATTR),
         ("LOAD_METHOD_POLY", LOAD_METHOD_POLY, super::LOAD_METHOD),
         ("STORE_ATTR_POLY", STORE_ATTR_POLY, super::STORE_ATTR),
+        ("CALL_PY_CLASS", CALL_PY_CLASS, super::CALL),
     ];
 }
 

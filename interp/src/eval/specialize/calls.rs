@@ -15,13 +15,14 @@ use pyo3_ffi as ffi;
 
 use crate::cpython::ccall;
 use crate::cpython::cursor::{function_parts, Cursor, InstrRef};
-use crate::cpython::object::{self as api, Obj, Owned, PyResult};
+use crate::cpython::object::{self as api, Obj, Owned, PyResult, Raised};
 use crate::cpython::objects::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
 use crate::cpython::opcode::*;
 
 use super::super::calls::enter_in_loop;
 use super::super::instructions::{self as generic, next};
-use super::super::{base_opcode, can_inline, Exec, Step};
+use super::super::quicken::forms::CALL_PY_CLASS;
+use super::super::{base_opcode, can_inline, Exec, Flow, Step};
 use super::{adapt, hit, miss, Choice};
 
 /// Code units from after `PRECALL`'s cache to after `CALL`'s (3.11's `SKIP_CALL`).
@@ -37,11 +38,12 @@ fn shape(c: &Cursor, oparg: u32) -> (bool, usize) {
 // --- CALL -------------------------------------------------------------------------------------
 
 fn choose_call(instr: InstrRef, callable: &Obj, total: usize, keywords: bool) -> Choice {
+    if callable.is_type() {
+        return choose_class_call(instr, callable, total, keywords);
+    }
     if !callable.is_exact_function() {
         return Err(if callable.is_exact_method() {
             "bound_method"
-        } else if callable.is_type() {
-            "class"
         } else {
             "other_callable"
         });
@@ -80,6 +82,93 @@ fn choose_call(instr: InstrRef, callable: &Obj, total: usize, keywords: bool) ->
     } else {
         CALL_PY_WITH_DEFAULTS
     })
+}
+
+/// A call of a Python class whose `__init__` can run in this loop (`CALL_PY_CLASS`; the class
+/// version in units 1-2).
+fn choose_class_call(instr: InstrRef, class: &Obj, total: usize, keywords: bool) -> Choice {
+    if keywords {
+        return Err("kwnames");
+    }
+    let init = ccall::python_init(class).ok_or("class")?;
+    if !init_fits(init, total + 1) {
+        return Err("class_init");
+    }
+    let version = ccall::class_version(class);
+    if version == 0 {
+        return Err("no_type_version");
+    }
+    instr.set_cache_u32(1, version);
+    Ok(CALL_PY_CLASS)
+}
+
+/// Whether `init` is a Python function this loop can run with `nargs` positional arguments
+/// (self first): no `*args`, `**kwargs` or keyword-only parameters, defaults covering what
+/// `nargs` leaves, and neither a generator nor a coroutine.
+#[inline(always)]
+fn init_fits(init: &Obj, nargs: usize) -> bool {
+    use crate::cpython::objects::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
+    if !init.is_exact_function() {
+        return false;
+    }
+    let (code, defaults, _) = function_parts(init);
+    let excluded = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+    let flags = code.flags();
+    if flags & excluded as u32 != 0 || flags & CO_OPTIMIZED as u32 == 0 {
+        return false;
+    }
+    let argcount = code.argcount();
+    let ndefaults = defaults.map_or(0, api::tuple_len).min(argcount);
+    code.kwonlyargcount() == 0
+        && nargs <= argcount
+        && nargs + ndefaults >= argcount
+        && can_inline(code)
+}
+
+/// `CALL_PY_CLASS`: the class still has its version (so `object.__new__` and its `__init__`
+/// function are the ones checked); the `__init__` function, checked again since functions
+/// change without their class, runs in this loop on a new instance, which the caller finds on
+/// its stack once `__init__` returned None (`Exec::return_to_caller`). The C-level call that
+/// 3.11's `_PyObject_MakeTpCall` counts before the class runs is counted here too, so that
+/// recursion through `__init__` fails at the same depth with the same message.
+#[inline(always)]
+pub(in crate::eval) fn call_py_class(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let (is_meth, total) = shape(c, oparg);
+    let instr = c.instr();
+    let class = c.peek(total + 1);
+    let init = (!is_meth
+        && ex.kwnames.is_none()
+        && ex.recording.is_none()
+        && class.is_type()
+        && ccall::class_version(class) == instr.cache_u32(1))
+    .then(|| ccall::python_init(class))
+    .flatten()
+    .filter(|init| init_fits(init, total + 1));
+    let Some(init) = init else {
+        miss(instr, CALL, CALL_ADAPTIVE);
+        return generic::outline(c, ex, oparg, generic::call);
+    };
+    hit(CALL);
+    let init = init.to_owned();
+    ex.thread
+        .enter_call_with(c" while calling a Python object")?;
+    let instance = match ccall::alloc_instance(c.peek(total + 1)) {
+        Ok(instance) => instance,
+        Err(Raised) => {
+            ex.thread.leave_call();
+            return Err(Raised);
+        }
+    };
+    match c.push_init_frame(ex.thread, &init, instance, total) {
+        Ok(frame) => match ex.start_callee(c, frame, true) {
+            Ok(()) => next(),
+            Err(Raised) => Ok(Flow::EntryFailed),
+        },
+        Err(Raised) => {
+            ex.thread.leave_call();
+            Err(Raised)
+        }
+    }
 }
 
 #[inline(always)]

@@ -35,6 +35,10 @@ pub(crate) mod forms {
     /// instance and pushes `__init__`'s frame in the loop (as 3.13's
     /// `CALL_ALLOC_AND_ENTER_INIT`), instead of `type_call` and the frame hook.
     pub const CALL_PY_CLASS: u8 = 189;
+    /// `COMPARE_OP` not followed by a conditional jump, pushing the bool (3.12's forms).
+    pub const COMPARE_OP_INT: u8 = 190;
+    pub const COMPARE_OP_FLOAT: u8 = 191;
+    pub const COMPARE_OP_STR: u8 = 192;
 
     /// justjit's forms: (name, number, base opcode).
     pub const ALL: &[(&str, u8, u8)] = &[
@@ -47,6 +51,9 @@ pub(crate) mod forms {
         ("LOAD_METHOD_POLY", LOAD_METHOD_POLY, super::LOAD_METHOD),
         ("STORE_ATTR_POLY", STORE_ATTR_POLY, super::STORE_ATTR),
         ("CALL_PY_CLASS", CALL_PY_CLASS, super::CALL),
+        ("COMPARE_OP_INT", COMPARE_OP_INT, super::COMPARE_OP),
+        ("COMPARE_OP_FLOAT", COMPARE_OP_FLOAT, super::COMPARE_OP),
+        ("COMPARE_OP_STR", COMPARE_OP_STR, super::COMPARE_OP),
     ];
 }
 

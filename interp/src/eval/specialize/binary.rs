@@ -227,24 +227,25 @@ fn fused_jump(op: u8) -> Option<bool> {
     }
 }
 
+/// 3.11's jump forms when a conditional jump follows; otherwise justjit's forms that push the
+/// bool (as 3.12's), for the same operand types.
 fn choose_compare_op(oparg: u32, lhs: &Obj, rhs: &Obj, next_op: u8) -> Choice {
-    if fused_jump(next_op).is_none() {
-        return Err("not_followed_by_cond_jump");
-    }
+    let jump = fused_jump(next_op).is_some();
+    let pick = |with_jump, without| Ok(if jump { with_jump } else { without });
     if lhs.type_ptr() != rhs.type_ptr() {
         return Err("different_types");
     }
     if lhs.is_exact_float() {
-        Ok(COMPARE_OP_FLOAT_JUMP)
+        pick(COMPARE_OP_FLOAT_JUMP, COMPARE_OP_FLOAT)
     } else if lhs.is_exact_int() {
         if small_int(lhs).is_some() && small_int(rhs).is_some() {
-            Ok(COMPARE_OP_INT_JUMP)
+            pick(COMPARE_OP_INT_JUMP, COMPARE_OP_INT)
         } else {
             Err("big_int")
         }
     } else if lhs.is_exact_str() {
         if oparg == 2 || oparg == 3 {
-            Ok(COMPARE_OP_STR_JUMP)
+            pick(COMPARE_OP_STR_JUMP, COMPARE_OP_STR)
         } else {
             Err("string_ordering")
         }
@@ -315,6 +316,50 @@ pub(in crate::eval) fn compare_op_str_jump(c: &mut Cursor, ex: &mut Exec, oparg:
         }
         let equal = api::str_equal(l, r);
         Some(equal == (oparg == 2))
+    })
+}
+
+/// A `COMPARE_OP` form without a jump: `compare` decides (`None` = guard failed) and the bool
+/// replaces the operands.
+#[inline(always)]
+fn compare_value_form(
+    c: &mut Cursor,
+    ex: &mut Exec,
+    oparg: u32,
+    compare: impl FnOnce(&Obj, &Obj) -> Option<bool>,
+) -> Step {
+    let Some(outcome) = compare(c.peek(2), c.peek(1)) else {
+        miss(c.instr(), COMPARE_OP, COMPARE_OP_ADAPTIVE);
+        return generic::compare_op(c, ex, oparg);
+    };
+    hit(COMPARE_OP);
+    drop(c.pop());
+    c.set(1, Owned::bool(outcome));
+    next()
+}
+
+#[inline(always)]
+pub(in crate::eval) fn compare_op_int(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    compare_value_form(c, ex, oparg, |l, r| {
+        let (x, y) = small_ints(l, r)?;
+        decide(oparg, x, y)
+    })
+}
+
+#[inline(always)]
+pub(in crate::eval) fn compare_op_float(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    compare_value_form(c, ex, oparg, |l, r| {
+        decide(oparg, float_value(l)?, float_value(r)?)
+    })
+}
+
+#[inline(always)]
+pub(in crate::eval) fn compare_op_str(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    compare_value_form(c, ex, oparg, |l, r| {
+        if !(l.is_exact_str() && r.is_exact_str()) {
+            return None;
+        }
+        Some(api::str_equal(l, r) == (oparg == 2))
     })
 }
 

@@ -594,33 +594,40 @@ pub fn module_attr(owner: &Obj, version: u32, index: u16) -> Option<&Obj> {
 /// MRO of `cls` (a function or method descriptor, which return themselves when looked up on a
 /// class, or a value whose type has no `__get__`), with the class's version tag.
 pub fn class_method_slot(cls: &Obj, name: &Obj) -> Result<(&'static Obj, u32), &'static str> {
+    let descr = class_lookup(cls, name)?;
+    let dtype = descr.type_ptr();
+    if type_flags(dtype) & Py_TPFLAGS_IMMUTABLETYPE == 0 {
+        return Err("mutable_descriptor");
+    }
+    // SAFETY: reading slots of the live descriptor's type.
+    let (get, set) = unsafe { ((*dtype).tp_descr_get, (*dtype).tp_descr_set) };
+    let method = set.is_none() && type_flags(dtype) & Py_TPFLAGS_METHOD_DESCRIPTOR != 0;
+    let plain = get.is_none() && set.is_none();
+    if !(method || plain) {
+        return Err("class_descriptor");
+    }
+    let version = valid_version_of(cls.as_ptr().cast()).ok_or("no_type_version")?;
+    Ok((descr, version))
+}
+
+/// Attribute `name` found along the MRO of class `cls`, an instance of `type` itself with
+/// nothing of that name on `type` (so `type_getattro` looks at the class only).
+fn class_lookup(cls: &Obj, name: &Obj) -> Result<&'static Obj, &'static str> {
     let type_type = core::ptr::addr_of_mut!(ffi::PyType_Type);
     if cls.type_ptr() != type_type {
         return Err("metaclass");
     }
     // SAFETY: `type_type` and `cls` are live types; `_PyType_Lookup` never raises and returns
-    // a borrowed reference the type keeps alive.
+    // a borrowed reference the type keeps alive (while its version holds).
     unsafe {
         if !_PyType_Lookup(type_type, name.as_ptr()).is_null() {
             return Err("metaclass_attribute");
         }
-        let descr = _PyType_Lookup(cls.as_ptr().cast(), name.as_ptr());
-        if descr.is_null() {
+        let found = _PyType_Lookup(cls.as_ptr().cast(), name.as_ptr());
+        if found.is_null() {
             return Err("class_attr_not_found");
         }
-        let descr = Obj::from_ptr(descr);
-        let dtype = descr.type_ptr();
-        if type_flags(dtype) & Py_TPFLAGS_IMMUTABLETYPE == 0 {
-            return Err("mutable_descriptor");
-        }
-        let method = (*dtype).tp_descr_set.is_none()
-            && type_flags(dtype) & Py_TPFLAGS_METHOD_DESCRIPTOR != 0;
-        let plain = (*dtype).tp_descr_get.is_none() && (*dtype).tp_descr_set.is_none();
-        if !(method || plain) {
-            return Err("class_descriptor");
-        }
-        let version = valid_version_of(cls.as_ptr().cast()).ok_or("no_type_version")?;
-        Ok((descr, version))
+        Ok(Obj::from_ptr(found))
     }
 }
 
@@ -633,6 +640,35 @@ pub fn class_method(owner: &Obj, version: u32, descr: u64) -> Option<&Obj> {
     // SAFETY: the value was found along the class's MRO when it had this version, which would
     // have changed with any change there; the class (alive: `owner`) still holds it.
     Some(unsafe { Obj::from_ptr(descr as usize as *mut PyObject) })
+}
+
+/// Whether `type_getattro` gives `value`, found on a class, as itself: it has no `__get__`,
+/// or it is a Python function (whose `__get__` returns the function when there is no
+/// instance).
+#[inline(always)]
+fn reads_as_itself(value: &Obj) -> bool {
+    // SAFETY: reading a slot of the live value's type.
+    value.is_exact_function() || unsafe { (*value.type_ptr()).tp_descr_get.is_none() }
+}
+
+/// For `LOAD_ATTR_CLASS`: attribute `name` of class `cls` (an instance of `type` itself, with
+/// nothing of that name on `type`), when `type_getattro` gives it as found, and the class's
+/// version.
+pub fn class_attr_slot(cls: &Obj, name: &Obj) -> Result<(&'static Obj, u32), &'static str> {
+    let value = class_lookup(cls, name)?;
+    if !reads_as_itself(value) {
+        return Err("class_descriptor");
+    }
+    let version = valid_version_of(cls.as_ptr().cast()).ok_or("no_type_version")?;
+    Ok((value, version))
+}
+
+/// `LOAD_ATTR_CLASS`'s guard and read: `owner` is the class with `version`; the value cached
+/// from it (see [`class_method`]) when its type has not gained a `__get__` since (value types
+/// can be mutable classes).
+#[inline(always)]
+pub fn class_attr(owner: &Obj, version: u32, value: u64) -> Option<&Obj> {
+    class_method(owner, version, value).filter(|value| reads_as_itself(value))
 }
 
 // --- instance dicts --------------------------------------------------------------------------

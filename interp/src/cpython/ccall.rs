@@ -417,22 +417,50 @@ pub fn call_class_vectorcall(
     }
 }
 
-/// `"__init__"`, interned once (the reference is kept for the process).
-fn init_name() -> *mut PyObject {
-    static NAME: AtomicPtr<PyObject> = AtomicPtr::new(ptr::null_mut());
-    let name = NAME.load(Ordering::Relaxed);
-    if !name.is_null() {
-        return name;
+/// A dunder name interned once, from `cell` (the reference is kept for the process); NULL
+/// when it could not be made (tried again on the next call).
+fn interned(cell: &AtomicPtr<PyObject>, name: &CStr) -> *mut PyObject {
+    let cached = cell.load(Ordering::Relaxed);
+    if !cached.is_null() {
+        return cached;
     }
-    // SAFETY: the GIL is held; the new reference is stored and never released (NULL on
-    // failure, which leaves the name to be made on a later call).
-    let name = unsafe { ffi::PyUnicode_InternFromString(c"__init__".as_ptr()) };
-    if name.is_null() {
+    // SAFETY: the GIL is held; the new reference is stored and never released.
+    let made = unsafe { ffi::PyUnicode_InternFromString(name.as_ptr()) };
+    if made.is_null() {
         // SAFETY: as above; no error is left behind by a lookup helper.
         unsafe { ffi::PyErr_Clear() };
     }
-    NAME.store(name, Ordering::Relaxed);
-    name
+    cell.store(made, Ordering::Relaxed);
+    made
+}
+
+fn init_name() -> *mut PyObject {
+    static NAME: AtomicPtr<PyObject> = AtomicPtr::new(ptr::null_mut());
+    interned(&NAME, c"__init__")
+}
+
+fn getitem_name() -> *mut PyObject {
+    static NAME: AtomicPtr<PyObject> = AtomicPtr::new(ptr::null_mut());
+    interned(&NAME, c"__getitem__")
+}
+
+/// What `container[key]` runs when `container`'s class is a heap type with a Python
+/// `__getitem__` (3.11's condition for `BINARY_SUBSCR_GETITEM`): that function, borrowed from
+/// the class's MRO.
+pub fn python_getitem(container: &Obj) -> Option<&Obj> {
+    let name = getitem_name();
+    if name.is_null() {
+        return None;
+    }
+    // SAFETY: the container's type is live while the container is; `_PyType_Lookup` never
+    // raises and returns a reference borrowed from the MRO, which the type keeps alive.
+    unsafe {
+        let t = container.type_ptr();
+        if (*t).tp_flags & ffi::Py_TPFLAGS_HEAPTYPE == 0 {
+            return None;
+        }
+        super::attrs::type_lookup(t, name).filter(|f| f.is_exact_function())
+    }
 }
 
 /// What calling class `ty` runs when it is a Python class whose instances `object.__new__`

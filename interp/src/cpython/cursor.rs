@@ -17,6 +17,30 @@ use super::frame::_PyInterpreterFrame;
 use super::object::{tuple_item, Obj, Owned};
 use super::objects::{_Py_CODEUNIT, PyCodeObject, PyFunctionObject};
 
+/// Whether `n` arguments and the function's defaults fill its positional parameters exactly
+/// (what `Thread::push_frame_taking` needs).
+///
+/// # Safety
+/// `f` must be a live exact function object.
+#[inline(always)]
+unsafe fn fills_positionals(f: *mut PyFunctionObject, n: usize) -> bool {
+    // SAFETY: per the contract; its code and defaults (a tuple or NULL) are live.
+    unsafe {
+        let code = (*f).func_code.cast::<PyCodeObject>();
+        let argcount = (*code).co_argcount as usize;
+        if n > argcount {
+            return false;
+        }
+        if n == argcount {
+            return true;
+        }
+        let defaults = (*f).func_defaults;
+        !defaults.is_null()
+            && ffi::PyTuple_CheckExact(defaults) != 0
+            && ffi::PyTuple_GET_SIZE(defaults) as usize >= argcount - n
+    }
+}
+
 /// Where a calling frame's quickened copy lies, kept while its callee runs (see
 /// [`Cursor::resume_caller`]).
 #[derive(Clone, Copy)]
@@ -600,20 +624,8 @@ impl Cursor {
             if ffi::Py_TYPE(func) != ptr::addr_of_mut!(ffi::PyFunction_Type) {
                 return None;
             }
-            let f = func.cast::<PyFunctionObject>();
-            let code = (*f).func_code.cast::<PyCodeObject>();
-            let argcount = (*code).co_argcount as usize;
-            if total > argcount {
+            if !fills_positionals(func.cast(), total) {
                 return None;
-            }
-            if total < argcount {
-                let defaults = (*f).func_defaults;
-                if defaults.is_null()
-                    || ffi::PyTuple_CheckExact(defaults) == 0
-                    || (ffi::PyTuple_GET_SIZE(defaults) as usize) < argcount - total
-                {
-                    return None;
-                }
             }
             let frame = thread.push_frame_taking(func, args, total);
             if frame.is_ok() {
@@ -665,6 +677,39 @@ impl Cursor {
                     Err(raised)
                 }
             }
+        }
+    }
+
+    /// `BINARY_SUBSCR_GETITEM`: pushes a frame of `func` with the top `n` values moved into its
+    /// first locals (and the rest of its positional parameters from its defaults), and pops
+    /// them. `None` (stack untouched) when `func` is not an exact function whose positional
+    /// parameters `n` and its defaults fill exactly.
+    #[inline(always)]
+    pub fn push_frame_with_top(
+        &mut self,
+        thread: super::runtime::Thread,
+        func: &Obj,
+        n: usize,
+    ) -> Option<super::object::PyResult<FramePtr>> {
+        // SAFETY: validation proved `n` values are on the stack (the caller pops `n` for an
+        // instruction that has them). `func` is checked to be an exact function with `n`
+        // within its positional parameters and defaults covering the rest, as
+        // `push_frame_taking` needs; it takes a new reference to `func` and the `n` slots'
+        // references, which the stack then forgets.
+        unsafe {
+            if ffi::Py_TYPE(func.as_ptr()) != ptr::addr_of_mut!(ffi::PyFunction_Type)
+                || !fills_positionals(func.as_ptr().cast(), n)
+            {
+                return None;
+            }
+            let args = self.stack_pointer.sub(n);
+            let func = Owned::into_raw(func.to_owned());
+            let frame = thread.push_frame_taking(func, args, n);
+            match frame {
+                Ok(_) => self.stack_pointer = args,
+                Err(_) => drop(Owned::from_raw_unchecked(func)),
+            }
+            Some(frame)
         }
     }
 

@@ -320,6 +320,8 @@ instructions! {
         COMPARE_OP_INT => hot specialize::compare_op_int,
         COMPARE_OP_FLOAT => hot specialize::compare_op_float,
         COMPARE_OP_STR => hot specialize::compare_op_str,
+        LOAD_ATTR_CLASS => hot specialize::load_attr_class,
+        BINARY_SUBSCR_GETITEM => hot specialize::binary_subscr_getitem,
         CALL_PY_WITH_DEFAULTS => hot specialize::call_py_with_defaults,
         LOAD_GLOBAL_ADAPTIVE => hot specialize::load_global_adaptive,
         LOAD_GLOBAL_MODULE => hot specialize::load_global_module,

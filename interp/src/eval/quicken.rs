@@ -39,6 +39,8 @@ pub(crate) mod forms {
     pub const COMPARE_OP_INT: u8 = 190;
     pub const COMPARE_OP_FLOAT: u8 = 191;
     pub const COMPARE_OP_STR: u8 = 192;
+    /// `LOAD_ATTR` of a class attribute (3.12's form).
+    pub const LOAD_ATTR_CLASS: u8 = 193;
 
     /// justjit's forms: (name, number, base opcode).
     pub const ALL: &[(&str, u8, u8)] = &[
@@ -54,6 +56,7 @@ pub(crate) mod forms {
         ("COMPARE_OP_INT", COMPARE_OP_INT, super::COMPARE_OP),
         ("COMPARE_OP_FLOAT", COMPARE_OP_FLOAT, super::COMPARE_OP),
         ("COMPARE_OP_STR", COMPARE_OP_STR, super::COMPARE_OP),
+        ("LOAD_ATTR_CLASS", LOAD_ATTR_CLASS, super::LOAD_ATTR),
     ];
 }
 

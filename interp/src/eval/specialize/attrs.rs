@@ -26,6 +26,7 @@ use crate::cpython::object::{self as api, Obj, Owned};
 use crate::cpython::opcode::*;
 
 use super::super::instructions::{self as generic, next};
+use super::super::quicken::forms::LOAD_ATTR_CLASS;
 use super::super::{Exec, Step};
 use super::{adapt, hit, miss, poly, Choice};
 
@@ -199,49 +200,99 @@ pub(in crate::eval) fn load_attr_adaptive(c: &mut Cursor, ex: &mut Exec, oparg: 
     let owner = c.top();
     let name = c.name(oparg as usize);
     let instr = c.instr();
-    adapt(instr, LOAD_ATTR, || choose_attr(instr, owner, name, false));
+    let frame = *c.frame();
+    adapt(instr, LOAD_ATTR, || {
+        if owner.is_type() {
+            choose_class_attr(instr, &frame, owner, name)
+        } else {
+            choose_attr(instr, owner, name, false)
+        }
+    });
     generic::load_attr(c, ex, oparg)
+}
+
+/// `LOAD_ATTR_CLASS` (3.12's form): the class's version in units 1-2; the value, which the
+/// cache has no room for, in a one-entry table of the code's (`poly::Tables`), indexed by
+/// unit 3.
+fn choose_class_attr(instr: InstrRef, frame: &FramePtr, class: &Obj, name: &Obj) -> Choice {
+    let (value, version) = attrs::class_attr_slot(class, name)?;
+    let entry = poly::Entry {
+        type_version: version,
+        method: attrs::cache_bits(value),
+        ..poly::Entry::default()
+    };
+    let site = poly::tables(frame).single(instr, entry)?;
+    instr.set_cache_u32(1, version);
+    instr.set_cache(3, site);
+    Ok(LOAD_ATTR_CLASS)
+}
+
+/// `LOAD_ATTR_CLASS`: the class still has its version; the value cached from it.
+#[inline(always)]
+pub(in crate::eval) fn load_attr_class(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let frame = *c.frame();
+    let tables = poly::tables(&frame);
+    load_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, _| {
+            let entry = tables.first(instr.cache(3))?;
+            attrs::class_attr(owner, instr.cache_u32(1), entry.method).map(Obj::to_owned)
+        },
+        attr_missed,
+    )
 }
 
 #[inline(always)]
 pub(in crate::eval) fn load_attr_instance_value(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let Some(value) = attrs::instance_value(c.top(), instr.cache_u32(1), instr.cache(3)) else {
-        poly::instance_value_missed(*c.frame(), instr, c.top(), c.name(oparg as usize), false);
-        return generic::load_attr(c, ex, oparg);
-    };
-    hit(LOAD_ATTR);
-    let value = value.to_owned();
-    c.set(1, value);
-    next()
+    load_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, _| {
+            attrs::instance_value(owner, instr.cache_u32(1), instr.cache(3)).map(Obj::to_owned)
+        },
+        |frame, instr, owner, name| poly::instance_value_missed(frame, instr, owner, name, false),
+    )
 }
 
 /// `LOAD_ATTR_POLY`: an instance value, read as the table entry for the owner's class says.
 #[inline(always)]
 pub(in crate::eval) fn load_attr_poly(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let tables = poly::tables(c.frame());
-    let Some(value) = poly::instance_value(tables, instr, c.top()) else {
-        poly::instance_value_poly_missed(*c.frame(), instr, c.top(), c.name(oparg as usize), false);
-        return generic::load_attr(c, ex, oparg);
-    };
-    hit(LOAD_ATTR);
-    let value = value.to_owned();
-    c.set(1, value);
-    next()
+    let frame = *c.frame();
+    let tables = poly::tables(&frame);
+    load_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, _| poly::instance_value(tables, instr, owner).map(Obj::to_owned),
+        |frame, instr, owner, name| {
+            poly::instance_value_poly_missed(frame, instr, owner, name, false)
+        },
+    )
 }
 
-/// A `LOAD_ATTR` form: `read` gives the attribute (`None` = guard failed).
+/// A guard failed at a `LOAD_ATTR` or `STORE_ATTR` site (frame, instruction, owner, name).
+type Missed = fn(FramePtr, InstrRef, &Obj, &Obj);
+
+/// The miss of a form that does not become polymorphic.
+fn attr_missed(_: FramePtr, instr: InstrRef, _: &Obj, _: &Obj) {
+    miss(instr, LOAD_ATTR, LOAD_ATTR_ADAPTIVE);
+}
+
+/// A `LOAD_ATTR` form: `read` gives the attribute (`None` = guard failed, `missed` is told).
 #[inline(always)]
 fn load_attr_form(
     c: &mut Cursor,
     ex: &mut Exec,
     oparg: u32,
     read: impl FnOnce(&Obj, InstrRef, &Obj) -> Option<Owned>,
+    missed: Missed,
 ) -> Step {
     let instr = c.instr();
     let Some(value) = read(c.top(), instr, c.name(oparg as usize)) else {
-        miss(instr, LOAD_ATTR, LOAD_ATTR_ADAPTIVE);
+        missed(*c.frame(), instr, c.top(), c.name(oparg as usize));
         return generic::load_attr(c, ex, oparg);
     };
     hit(LOAD_ATTR);
@@ -251,23 +302,42 @@ fn load_attr_form(
 
 #[inline(always)]
 pub(in crate::eval) fn load_attr_module(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    load_attr_form(c, ex, oparg, |owner, instr, _| {
-        attrs::module_attr(owner, instr.cache_u32(1), instr.cache(3)).map(Obj::to_owned)
-    })
+    load_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, _| {
+            attrs::module_attr(owner, instr.cache_u32(1), instr.cache(3)).map(Obj::to_owned)
+        },
+        attr_missed,
+    )
 }
 
 #[inline(always)]
 pub(in crate::eval) fn load_attr_slot(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    load_attr_form(c, ex, oparg, |owner, instr, _| {
-        attrs::slot_value(owner, instr.cache_u32(1), instr.cache(3)).map(Obj::to_owned)
-    })
+    load_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, _| {
+            attrs::slot_value(owner, instr.cache_u32(1), instr.cache(3)).map(Obj::to_owned)
+        },
+        attr_missed,
+    )
 }
 
 #[inline(always)]
 pub(in crate::eval) fn load_attr_with_hint(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    load_attr_form(c, ex, oparg, |owner, instr, name| {
-        attrs::attr_with_hint(owner, instr.cache_u32(1), instr.cache(3), name).map(Obj::to_owned)
-    })
+    load_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, name| {
+            attrs::attr_with_hint(owner, instr.cache_u32(1), instr.cache(3), name)
+                .map(Obj::to_owned)
+        },
+        attr_missed,
+    )
 }
 
 #[inline(always)]
@@ -279,18 +349,20 @@ pub(in crate::eval) fn store_attr_adaptive(c: &mut Cursor, ex: &mut Exec, oparg:
     generic::store_attr(c, ex, oparg)
 }
 
-/// A `STORE_ATTR` form: `store` writes the value (`Err` gives it back = guard failed).
+/// A `STORE_ATTR` form: `store` writes the value (`Err` gives it back = guard failed,
+/// `missed` is told).
 #[inline(always)]
 fn store_attr_form(
     c: &mut Cursor,
     ex: &mut Exec,
     oparg: u32,
-    store: fn(&Obj, u32, u16, Owned) -> Result<(), Owned>,
+    store: impl FnOnce(&Obj, InstrRef, Owned) -> Result<(), Owned>,
+    missed: Missed,
 ) -> Step {
     let instr = c.instr();
     let owner = c.pop();
     let value = c.pop();
-    match store(&owner, instr.cache_u32(1), instr.cache(3), value) {
+    match store(&owner, instr, value) {
         Ok(()) => {
             hit(STORE_ATTR);
             drop(owner);
@@ -299,10 +371,15 @@ fn store_attr_form(
         Err(value) => {
             c.push(value);
             c.push(owner);
-            miss(instr, STORE_ATTR, STORE_ATTR_ADAPTIVE);
+            missed(*c.frame(), instr, c.top(), c.name(oparg as usize));
             generic::store_attr(c, ex, oparg)
         }
     }
+}
+
+/// The miss of a `STORE_ATTR` form that does not become polymorphic.
+fn store_missed(_: FramePtr, instr: InstrRef, _: &Obj, _: &Obj) {
+    miss(instr, STORE_ATTR, STORE_ATTR_ADAPTIVE);
 }
 
 #[inline(always)]
@@ -311,56 +388,43 @@ pub(in crate::eval) fn store_attr_instance_value(
     ex: &mut Exec,
     oparg: u32,
 ) -> Step {
-    let instr = c.instr();
-    let owner = c.pop();
-    let value = c.pop();
-    match attrs::store_instance_value(&owner, instr.cache_u32(1), instr.cache(3), value) {
-        Ok(()) => {
-            hit(STORE_ATTR);
-            drop(owner);
-            next()
-        }
-        Err(value) => {
-            c.push(value);
-            c.push(owner);
-            poly::instance_value_missed(*c.frame(), instr, c.top(), c.name(oparg as usize), true);
-            generic::store_attr(c, ex, oparg)
-        }
-    }
+    store_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, value| {
+            attrs::store_instance_value(owner, instr.cache_u32(1), instr.cache(3), value)
+        },
+        |frame, instr, owner, name| poly::instance_value_missed(frame, instr, owner, name, true),
+    )
 }
 
 /// `STORE_ATTR_POLY`: an instance value, written as the table entry for the owner's class
 /// says.
 #[inline(always)]
 pub(in crate::eval) fn store_attr_poly(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    let instr = c.instr();
-    let owner = c.pop();
-    let value = c.pop();
-    let stored = poly::store_instance_value(poly::tables(c.frame()), instr, &owner, value);
-    match stored {
-        Ok(()) => {
-            hit(STORE_ATTR);
-            drop(owner);
-            next()
-        }
-        Err(value) => {
-            c.push(value);
-            c.push(owner);
-            poly::instance_value_poly_missed(
-                *c.frame(),
-                instr,
-                c.top(),
-                c.name(oparg as usize),
-                true,
-            );
-            generic::store_attr(c, ex, oparg)
-        }
-    }
+    let frame = *c.frame();
+    let tables = poly::tables(&frame);
+    store_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, value| poly::store_instance_value(tables, instr, owner, value),
+        |frame, instr, owner, name| {
+            poly::instance_value_poly_missed(frame, instr, owner, name, true)
+        },
+    )
 }
 
 #[inline(always)]
 pub(in crate::eval) fn store_attr_slot(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    store_attr_form(c, ex, oparg, attrs::store_slot)
+    store_attr_form(
+        c,
+        ex,
+        oparg,
+        |owner, instr, value| attrs::store_slot(owner, instr.cache_u32(1), instr.cache(3), value),
+        store_missed,
+    )
 }
 
 /// `STORE_ATTR_WITH_HINT`: an instance whose `__dict__` has been made; the store goes into

@@ -5,7 +5,9 @@
 //! Specialized forms guard on exact built-in types; the int forms compute small ints (one
 //! 30-bit digit) directly and leave bigger ints to CPython's int arithmetic, like 3.11's.
 
-use crate::cpython::cursor::Cursor;
+use crate::cpython::attrs;
+use crate::cpython::ccall;
+use crate::cpython::cursor::{Cursor, InstrRef};
 use crate::cpython::fastpath::{self, float_value, new_int, small_int, IterStep};
 use crate::cpython::generators;
 use crate::cpython::object::{self as api, Obj, Owned, PyResult};
@@ -293,30 +295,41 @@ fn compare_jump_form(
     }
 }
 
+/// The comparisons of the int, float and str forms (`None` = guard failed), shared by the
+/// forms with and without a jump.
+#[inline(always)]
+fn compare_small_ints(oparg: u32, l: &Obj, r: &Obj) -> Option<bool> {
+    let (x, y) = small_ints(l, r)?;
+    decide(oparg, x, y)
+}
+
+#[inline(always)]
+fn compare_floats(oparg: u32, l: &Obj, r: &Obj) -> Option<bool> {
+    decide(oparg, float_value(l)?, float_value(r)?)
+}
+
+/// `==` or `!=` (oparg 2 or 3, checked when specializing) of two exact strs.
+#[inline(always)]
+fn compare_strs(oparg: u32, l: &Obj, r: &Obj) -> Option<bool> {
+    if !(l.is_exact_str() && r.is_exact_str()) {
+        return None;
+    }
+    Some(api::str_equal(l, r) == (oparg == 2))
+}
+
 #[inline(always)]
 pub(in crate::eval) fn compare_op_int_jump(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    compare_jump_form(c, ex, oparg, |l, r| {
-        let (x, y) = small_ints(l, r)?;
-        decide(oparg, x, y)
-    })
+    compare_jump_form(c, ex, oparg, |l, r| compare_small_ints(oparg, l, r))
 }
 
 #[inline(always)]
 pub(in crate::eval) fn compare_op_float_jump(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    compare_jump_form(c, ex, oparg, |l, r| {
-        decide(oparg, float_value(l)?, float_value(r)?)
-    })
+    compare_jump_form(c, ex, oparg, |l, r| compare_floats(oparg, l, r))
 }
 
 #[inline(always)]
 pub(in crate::eval) fn compare_op_str_jump(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    compare_jump_form(c, ex, oparg, |l, r| {
-        if !(l.is_exact_str() && r.is_exact_str()) {
-            return None;
-        }
-        let equal = api::str_equal(l, r);
-        Some(equal == (oparg == 2))
-    })
+    compare_jump_form(c, ex, oparg, |l, r| compare_strs(oparg, l, r))
 }
 
 /// A `COMPARE_OP` form without a jump: `compare` decides (`None` = guard failed) and the bool
@@ -340,32 +353,22 @@ fn compare_value_form(
 
 #[inline(always)]
 pub(in crate::eval) fn compare_op_int(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    compare_value_form(c, ex, oparg, |l, r| {
-        let (x, y) = small_ints(l, r)?;
-        decide(oparg, x, y)
-    })
+    compare_value_form(c, ex, oparg, |l, r| compare_small_ints(oparg, l, r))
 }
 
 #[inline(always)]
 pub(in crate::eval) fn compare_op_float(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    compare_value_form(c, ex, oparg, |l, r| {
-        decide(oparg, float_value(l)?, float_value(r)?)
-    })
+    compare_value_form(c, ex, oparg, |l, r| compare_floats(oparg, l, r))
 }
 
 #[inline(always)]
 pub(in crate::eval) fn compare_op_str(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    compare_value_form(c, ex, oparg, |l, r| {
-        if !(l.is_exact_str() && r.is_exact_str()) {
-            return None;
-        }
-        Some(api::str_equal(l, r) == (oparg == 2))
-    })
+    compare_value_form(c, ex, oparg, |l, r| compare_strs(oparg, l, r))
 }
 
 // --- BINARY_SUBSCR / STORE_SUBSCR -------------------------------------------------------------
 
-fn choose_binary_subscr(container: &Obj, sub: &Obj) -> Choice {
+fn choose_binary_subscr(instr: InstrRef, container: &Obj, sub: &Obj) -> Choice {
     if container.is_exact_list() {
         if small_int(sub).is_some_and(|i| i >= 0) {
             Ok(BINARY_SUBSCR_LIST_INT)
@@ -380,16 +383,45 @@ fn choose_binary_subscr(container: &Obj, sub: &Obj) -> Choice {
         }
     } else if container.is_exact_dict() {
         Ok(BINARY_SUBSCR_DICT)
+    } else if let Some(getitem) = ccall::python_getitem(container) {
+        if !super::calls::runs_here_with(getitem, 2) {
+            return Err("getitem_parameters");
+        }
+        let version = attrs::valid_type_version(container).ok_or("no_type_version")?;
+        instr.set_cache_u32(1, version);
+        Ok(BINARY_SUBSCR_GETITEM)
     } else {
         Err("other_type")
     }
 }
 
+/// `BINARY_SUBSCR_GETITEM`: the container's class still has its version; its `__getitem__`
+/// (looked up again, since functions change without their class) runs in this loop with the
+/// container and the key as its arguments.
+#[inline(always)]
+pub(in crate::eval) fn binary_subscr_getitem(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    let instr = c.instr();
+    let container = c.peek(2);
+    let getitem = attrs::type_version_is(container, instr.cache_u32(1))
+        .then(|| ccall::python_getitem(container))
+        .flatten()
+        .filter(|getitem| super::calls::runs_here_with(getitem, 2))
+        .map(Obj::to_owned);
+    let pushed = getitem.and_then(|getitem| c.push_frame_with_top(ex.thread, &getitem, 2));
+    let Some(pushed) = pushed else {
+        miss(instr, BINARY_SUBSCR, BINARY_SUBSCR_ADAPTIVE);
+        return generic::binary_subscr(c, ex, oparg);
+    };
+    hit(BINARY_SUBSCR);
+    enter_in_loop(c, ex, pushed?)
+}
+
 #[inline(always)]
 pub(in crate::eval) fn binary_subscr_adaptive(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
     let (container, sub) = (c.peek(2), c.peek(1));
-    adapt(c.instr(), BINARY_SUBSCR, move || {
-        choose_binary_subscr(container, sub)
+    let instr = c.instr();
+    adapt(instr, BINARY_SUBSCR, move || {
+        choose_binary_subscr(instr, container, sub)
     });
     generic::binary_subscr(c, ex, oparg)
 }

@@ -91,7 +91,7 @@ fn choose_class_call(instr: InstrRef, class: &Obj, total: usize, keywords: bool)
         return Err("kwnames");
     }
     let init = ccall::python_init(class).ok_or("class")?;
-    if !init_fits(init, total + 1) {
+    if !runs_here_with(init, total + 1) {
         return Err("class_init");
     }
     let version = ccall::class_version(class);
@@ -102,16 +102,17 @@ fn choose_class_call(instr: InstrRef, class: &Obj, total: usize, keywords: bool)
     Ok(CALL_PY_CLASS)
 }
 
-/// Whether `init` is a Python function this loop can run with `nargs` positional arguments
+/// Whether `func` is a Python function this loop can run with `nargs` positional arguments
 /// (self first): no `*args`, `**kwargs` or keyword-only parameters, defaults covering what
-/// `nargs` leaves, and neither a generator nor a coroutine.
+/// `nargs` leaves, and neither a generator nor a coroutine (for `__init__`, whose result the
+/// caller checks, and `__getitem__`).
 #[inline(always)]
-fn init_fits(init: &Obj, nargs: usize) -> bool {
+pub(super) fn runs_here_with(func: &Obj, nargs: usize) -> bool {
     use crate::cpython::objects::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR};
-    if !init.is_exact_function() {
+    if !func.is_exact_function() {
         return false;
     }
-    let (code, defaults, _) = function_parts(init);
+    let (code, defaults, _) = function_parts(func);
     let excluded = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
     let flags = code.flags();
     if flags & excluded as u32 != 0 || flags & CO_OPTIMIZED as u32 == 0 {
@@ -143,7 +144,7 @@ pub(in crate::eval) fn call_py_class(c: &mut Cursor, ex: &mut Exec, oparg: u32) 
         && ccall::class_version(class) == instr.cache_u32(1))
     .then(|| ccall::python_init(class))
     .flatten()
-    .filter(|init| init_fits(init, total + 1));
+    .filter(|init| runs_here_with(init, total + 1));
     let Some(init) = init else {
         miss(instr, CALL, CALL_ADAPTIVE);
         return generic::outline(c, ex, oparg, generic::call);

@@ -72,9 +72,15 @@ impl Tables {
         if first.type_version == second.type_version {
             return Err("same_class");
         }
+        self.fill(instr, &[first, second], false)
+    }
+
+    /// Makes `instr`'s table (the one it had, or a new one) hold `entries`; one marked
+    /// megamorphic stays so unless `reset`.
+    fn fill(&self, instr: InstrRef, entries: &[Entry], reset: bool) -> Result<u16, &'static str> {
         let mut sites = self.0.borrow_mut();
         let at = match sites.iter().position(|s| s.owner == instr.addr()) {
-            Some(at) if sites[at].megamorphic => return Err("megamorphic"),
+            Some(at) if sites[at].megamorphic && !reset => return Err("megamorphic"),
             Some(at) => at,
             None => {
                 sites.push(Site {
@@ -88,10 +94,24 @@ impl Tables {
         };
         let index = u16::try_from(at).map_err(|_| "out_of_range")?;
         let site = &mut sites[at];
-        site.entries[0] = first;
-        site.entries[1] = second;
-        site.len = 2;
+        site.entries[..entries.len()].copy_from_slice(entries);
+        site.len = entries.len();
+        site.megamorphic = false;
         Ok(index)
+    }
+
+    /// Makes `instr`'s table hold `entry` alone (a site whose cache has no room for what it
+    /// keeps, such as `LOAD_ATTR_CLASS`'s value), reusing the table it had before.
+    pub fn single(&self, instr: InstrRef, entry: Entry) -> Result<u16, &'static str> {
+        self.fill(instr, &[entry], true)
+    }
+
+    /// The first entry of table `site`.
+    #[inline(always)]
+    pub fn first(&self, site: u16) -> Option<Entry> {
+        let sites = self.0.borrow();
+        let site = sites.get(usize::from(site))?;
+        (site.len > 0).then(|| site.entries[0])
     }
 
     /// Adds `entry` to table `site`; false (and the site marked megamorphic) when it is full.

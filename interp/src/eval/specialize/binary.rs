@@ -407,7 +407,11 @@ pub(in crate::eval) fn binary_subscr_getitem(c: &mut Cursor, ex: &mut Exec, opar
         .flatten()
         .filter(|getitem| super::calls::runs_here_with(getitem, 2))
         .map(Obj::to_owned);
-    let pushed = getitem.and_then(|getitem| c.push_frame_with_top(ex.thread, &getitem, 2));
+    // No closure over `c` here: one that is not inlined would take the cursor's address.
+    let pushed = match getitem {
+        Some(getitem) => c.push_frame_with_top(ex.thread, &getitem, 2),
+        None => None,
+    };
     let Some(pushed) = pushed else {
         miss(instr, BINARY_SUBSCR, BINARY_SUBSCR_ADAPTIVE);
         return generic::binary_subscr(c, ex, oparg);

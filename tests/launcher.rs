@@ -570,6 +570,72 @@ fn jit_options_dump_and_verbose() {
     assert_eq!(quiet.stderr_text(), "");
 }
 
+/// Attribute, method and global accesses in a loop compile from tier 1's inline caches: the
+/// dump shows the guards and inline reads made from them, and no generic attribute or global
+/// helper for those instructions.
+#[test]
+fn jit_types_come_from_the_caches() {
+    let dir = scratch("jit-caches");
+    let program = "\
+import math
+class P:
+    def __init__(self):
+        self.x = 1.5
+class S:
+    __slots__ = ('a',)
+K = 2
+def f(n):
+    p = P()
+    s = S()
+    s.a = 0
+    for i in range(n):
+        p.x = p.x + math.pi
+        s.a = s.a + K
+        c = p.__sizeof__() > 0
+    return p.x, s.a, c
+print(f(1000))
+";
+    std::fs::write(dir.join("attrs.py"), program).unwrap();
+    let expected = same(&dir, &["attrs.py"], "").stdout_text();
+    for backend in ["native", "uops"] {
+        let out = justjit(
+            &dir,
+            &[
+                "--hot-loop",
+                "2",
+                "--backend",
+                backend,
+                "--dump",
+                "uops",
+                "attrs.py",
+            ],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr_text());
+        assert_eq!(out.stdout_text(), expected);
+        let err = out.stderr_text();
+        let trace = err
+            .split("trace f (attrs.py")
+            .nth(1)
+            .expect("the loop of f was compiled");
+        let trace = trace.split("\ntrace ").next().unwrap();
+        for uop in [
+            "GuardTypeVersion",
+            "GuardNoDict",
+            "LoadInstanceValue",
+            "StoreInstanceValue",
+            "LoadMember",
+            "StoreMember",
+            "ModuleDict",
+            "LoadDictEntry",
+        ] {
+            assert!(trace.contains(uop), "{uop} missing in {trace}");
+        }
+        for helper in ["GetAttr", "SetAttr", "LoadGlobal"] {
+            assert!(!trace.contains(helper), "{helper} in {trace}");
+        }
+    }
+}
+
 #[test]
 fn jit_option_errors() {
     let dir = scratch("jit-errors");

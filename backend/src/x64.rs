@@ -58,6 +58,11 @@ const POOLS: RegPools = RegPools {
     xmm: &[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
 };
 
+/// Where value `index` of a values array is, from the array's address.
+fn values_disp(index: u16) -> i32 {
+    offsets::VALUES_ITEMS + 8 * i32::from(index)
+}
+
 /// The largest frame a trace may use.
 const MAX_FRAME: usize = 1 << 20;
 
@@ -837,6 +842,133 @@ impl<'a> Emitter<'a> {
                     ; cmp DWORD [rax], 0
                     ; jne =>exit()
                 );
+            }
+            Op::GuardTypeVersion { value, version, .. } => {
+                let v = self.load(*value, RAX);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov r11, QWORD [Rq(v) + offsets::OB_TYPE]
+                    ; cmp DWORD [r11 + offsets::TP_VERSION_TAG], *version as i32
+                    ; jne =>exit()
+                );
+            }
+            Op::LoadInstanceValue { owner, index, .. } => {
+                let o = self.load(*owner, RCX);
+                let disp = values_disp(*index);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov r11, QWORD [Rq(o) + offsets::MANAGED_VALUES]
+                    ; test r11, r11
+                    ; jz =>exit()
+                    ; mov rax, QWORD [r11 + disp]
+                    ; test rax, rax
+                    ; jz =>exit()
+                );
+                self.store(dst(), RAX);
+            }
+            Op::LoadMember { owner, offset, .. } => {
+                let o = self.load(*owner, RCX);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov rax, QWORD [Rq(o) + i32::from(*offset)]
+                    ; test rax, rax
+                    ; jz =>exit()
+                );
+                self.store(dst(), RAX);
+            }
+            Op::StoreInstanceValue {
+                owner,
+                index,
+                value,
+                ..
+            } => {
+                let o = self.load(*owner, RCX);
+                let v = self.load(*value, RDX);
+                let disp = values_disp(*index);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov r11, QWORD [Rq(o) + offsets::MANAGED_VALUES]
+                    ; test r11, r11
+                    ; jz =>exit()
+                    ; mov rax, QWORD [r11 + disp]
+                    ; test rax, rax
+                    ; jz =>exit()
+                    ; mov QWORD [r11 + disp], Rq(v)
+                );
+                self.store(dst(), RAX);
+            }
+            Op::StoreMember {
+                owner,
+                offset,
+                value,
+                ..
+            } => {
+                let o = self.load(*owner, RCX);
+                let v = self.load(*value, RDX);
+                let disp = i32::from(*offset);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov rax, QWORD [Rq(o) + disp]
+                    ; test rax, rax
+                    ; jz =>exit()
+                    ; mov QWORD [Rq(o) + disp], Rq(v)
+                );
+                self.store(dst(), RAX);
+            }
+            Op::LoadDictEntry {
+                dict,
+                keys_version,
+                value_offset,
+                ..
+            } => {
+                let d = self.load(*dict, RCX);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov r11, QWORD [Rq(d) + offsets::MA_KEYS]
+                    ; cmp DWORD [r11 + offsets::DK_VERSION], *keys_version as i32
+                    ; jne =>exit()
+                    ; mov rax, QWORD [r11 + *value_offset]
+                    ; test rax, rax
+                    ; jz =>exit()
+                );
+                self.store(dst(), RAX);
+            }
+            Op::GuardKeysVersion {
+                dict, keys_version, ..
+            } => {
+                let d = self.load(*dict, RCX);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov r11, QWORD [Rq(d) + offsets::MA_KEYS]
+                    ; cmp DWORD [r11 + offsets::DK_VERSION], *keys_version as i32
+                    ; jne =>exit()
+                );
+            }
+            Op::GuardNoDict {
+                owner,
+                keys_version,
+                ..
+            } => {
+                let o = self.load(*owner, RCX);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; cmp QWORD [Rq(o) + offsets::MANAGED_DICT], 0
+                    ; jne =>exit()
+                    ; mov r11, QWORD [Rq(o) + offsets::OB_TYPE]
+                    ; mov r11, QWORD [r11 + offsets::HT_CACHED_KEYS]
+                    ; cmp DWORD [r11 + offsets::DK_VERSION], *keys_version as i32
+                    ; jne =>exit()
+                );
+            }
+            Op::ModuleDict { module, .. } => {
+                let m = self.load(*module, RCX);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov rax, QWORD [Rq(m) + offsets::MD_DICT]
+                    ; test rax, rax
+                    ; jz =>exit()
+                );
+                self.store(dst(), RAX);
             }
         }
         Ok(())

@@ -36,6 +36,81 @@ pub struct InstrView<'a> {
     /// The base opcode (CPython's quickened forms mapped back).
     pub op: u8,
     pub oparg: u32,
+    /// What the instruction's specialized form and inline cache say about it.
+    pub spec: Spec,
+}
+
+/// What tier 1's specialization knows about an instruction about to run: its form and inline
+/// cache, decoded, and only when the form's guards hold for the operands it is about to see
+/// (a form that is about to miss says nothing). This is tier 2's source of type knowledge for
+/// every family 3.11 specializes; where no form applies ([`Spec::None`]) the recorder falls
+/// back on the types of the values it sees.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Spec {
+    /// No specialized form (adaptive, generic), or one whose guards fail on these operands.
+    None,
+    /// Both operands have this exact type (`BINARY_OP_*_INT`/`_FLOAT`, `BINARY_OP_ADD_UNICODE`,
+    /// `COMPARE_OP_*`).
+    Operands(Builtin),
+    /// `BINARY_SUBSCR_*`, `STORE_SUBSCR_*`: the container's exact type (and an exact int index
+    /// for lists and tuples).
+    Subscr(Builtin),
+    /// `FOR_ITER_*`: the iterator's kind.
+    Iter(IterKind),
+    /// `LOAD_GLOBAL_MODULE`: the globals' keys have `keys_version`, the name at entry `index`.
+    GlobalModule { entry: DictEntry },
+    /// `LOAD_GLOBAL_BUILTIN`: the globals' keys have `globals_version` (without the name), the
+    /// builtins' keys have the version in `entry` (taken when the view was made: the cache
+    /// checks the entry's key instead), the name at its index.
+    GlobalBuiltin {
+        globals_version: u32,
+        entry: DictEntry,
+    },
+    /// `LOAD_ATTR_INSTANCE_VALUE`, `STORE_ATTR_INSTANCE_VALUE` and the entry of the owner's
+    /// class in a `_POLY` site: the owner's type has `type_version`, the attribute lives at
+    /// `index` of its values array.
+    InstanceValue { type_version: u32, index: u16 },
+    /// `LOAD_ATTR_SLOT`, `STORE_ATTR_SLOT`: a `__slots__` member at byte `offset`.
+    Member { type_version: u32, offset: u16 },
+    /// `LOAD_ATTR_MODULE`: the module dict's keys have `entry`'s version, the name at its index.
+    ModuleAttr { entry: DictEntry },
+    /// `LOAD_METHOD_NO_DICT`, `LOAD_METHOD_WITH_VALUES` (with the class's shared keys version:
+    /// the instance has no dict of its own and does not shadow the name) and `_POLY` entries:
+    /// `method` (a borrowed pointer, held by the type while it keeps `type_version`).
+    Method {
+        type_version: u32,
+        keys_version: Option<u32>,
+        method: u64,
+    },
+}
+
+/// Where a str-keyed dict holds a name, for a dict whose keys have `keys_version`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct DictEntry {
+    pub keys_version: u32,
+    pub index: u16,
+    /// The byte offset of the entry's value from the keys object (fixed for the version).
+    pub value_offset: i32,
+}
+
+/// Built-in types a form can establish.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+}
+
+/// The iterators `FOR_ITER`'s forms tell apart.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum IterKind {
+    List,
+    Tuple,
+    Range,
+    Generator,
 }
 
 /// What the recorder says after seeing an instruction.

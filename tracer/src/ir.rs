@@ -215,6 +215,73 @@ pub enum Op {
     Truth { value: Value, exit: ExitId },
     /// Exits when the interpreter's eval breaker is set (signals, GIL requests, async calls).
     CheckEvalBreaker { exit: ExitId },
+    /// The object's type has version tag `version` (the guard of the attribute families'
+    /// forms, taken from their caches).
+    GuardTypeVersion {
+        value: Value,
+        version: u32,
+        exit: ExitId,
+    },
+    /// dst = value `index` of the object's values array (borrowed); exits when the object has
+    /// a materialized dict or the attribute is unset. Its type version is guarded before
+    /// (`type_version` repeats it for the uop interpreter's checked read).
+    LoadInstanceValue {
+        owner: Value,
+        type_version: u32,
+        index: u16,
+        exit: ExitId,
+    },
+    /// dst = the `__slots__` member at byte `offset` (borrowed); exits when unset.
+    LoadMember {
+        owner: Value,
+        type_version: u32,
+        offset: u16,
+        exit: ExitId,
+    },
+    /// Stores `value` (an owned reference, which it takes) as value `index` of the object's
+    /// values array; dst = the old value (owned). Exits, storing nothing, when the object has
+    /// a dict or the attribute is unset.
+    StoreInstanceValue {
+        owner: Value,
+        type_version: u32,
+        index: u16,
+        value: Value,
+        exit: ExitId,
+    },
+    /// As `StoreInstanceValue`, for the `__slots__` member at byte `offset`.
+    StoreMember {
+        owner: Value,
+        type_version: u32,
+        offset: u16,
+        value: Value,
+        exit: ExitId,
+    },
+    /// dst = the value of entry `index` of an exact dict whose keys have `keys_version`
+    /// (borrowed); exits when the version differs or the value is unset. `value_offset` is
+    /// where the value sits from the keys object (fixed for a version).
+    LoadDictEntry {
+        dict: Value,
+        keys_version: u32,
+        index: u16,
+        value_offset: i32,
+        exit: ExitId,
+    },
+    /// An exact dict's keys have `keys_version`.
+    GuardKeysVersion {
+        dict: Value,
+        keys_version: u32,
+        exit: ExitId,
+    },
+    /// An object of a managed-dict class (type version guarded) has no dict of its own and
+    /// its class's shared keys have `keys_version`.
+    GuardNoDict {
+        owner: Value,
+        keys_version: u32,
+        exit: ExitId,
+    },
+    /// dst = a module's `__dict__` (borrowed; the module's type is guarded before); exits
+    /// when the module has none.
+    ModuleDict { module: Value, exit: ExitId },
 }
 
 bitflags! {
@@ -259,6 +326,12 @@ impl Op {
             BoxInt { .. } | BoxFloat { .. } => Flags::CAN_EXIT | Flags::CALLS,
             CallHelper { .. } | Truth { .. } => Flags::CAN_EXIT | Flags::ESCAPES | Flags::CALLS,
             CheckEvalBreaker { .. } => Flags::GUARD | Flags::CAN_EXIT,
+            GuardTypeVersion { .. } | GuardKeysVersion { .. } | GuardNoDict { .. } => {
+                Flags::GUARD | Flags::CAN_EXIT
+            }
+            LoadInstanceValue { .. } | LoadMember { .. } | LoadDictEntry { .. } => Flags::CAN_EXIT,
+            StoreInstanceValue { .. } | StoreMember { .. } => Flags::CAN_EXIT,
+            ModuleDict { .. } => Flags::CAN_EXIT,
         }
     }
 
@@ -281,7 +354,16 @@ impl Op {
             | ListIterNext { exit, .. }
             | CallHelper { exit, .. }
             | Truth { exit, .. }
-            | CheckEvalBreaker { exit } => Some(*exit),
+            | CheckEvalBreaker { exit }
+            | GuardTypeVersion { exit, .. }
+            | LoadInstanceValue { exit, .. }
+            | LoadMember { exit, .. }
+            | StoreInstanceValue { exit, .. }
+            | StoreMember { exit, .. }
+            | LoadDictEntry { exit, .. }
+            | GuardKeysVersion { exit, .. }
+            | GuardNoDict { exit, .. }
+            | ModuleDict { exit, .. } => Some(*exit),
             _ => None,
         }
     }
@@ -315,6 +397,15 @@ impl Op {
             TupleItem { tuple, index, .. } => vec![*tuple, *index],
             RangeIterNext { iter, .. } | ListIterNext { iter, .. } => vec![*iter],
             CallHelper { args, .. } => args.clone(),
+            GuardTypeVersion { value, .. } => vec![*value],
+            LoadInstanceValue { owner, .. }
+            | LoadMember { owner, .. }
+            | GuardNoDict { owner, .. }
+            | ModuleDict { module: owner, .. } => vec![*owner],
+            StoreInstanceValue { owner, value, .. } | StoreMember { owner, value, .. } => {
+                vec![*owner, *value]
+            }
+            LoadDictEntry { dict, .. } | GuardKeysVersion { dict, .. } => vec![*dict],
         }
     }
 }

@@ -12,6 +12,7 @@ use justjit_interp::cpython::cursor::FramePtr;
 use justjit_interp::cpython::object::{self as api, Obj};
 use justjit_interp::cpython::opcode as op;
 use justjit_interp::cpython::trace_runtime::{addrs, Helper, TraceObj};
+use justjit_interp::jit::{Builtin, DictEntry, IterKind, Spec};
 
 use crate::ir::*;
 use crate::record::{Observed, Recording, Step};
@@ -289,7 +290,11 @@ impl Lowering<'_> {
 
     /// A constant object (kept alive by the trace).
     fn const_obj(&mut self, obj: &Obj) -> AVal {
-        let handle = TraceObj::of(obj);
+        self.const_handle(TraceObj::of(obj))
+    }
+
+    /// A constant object by handle (a live object; the trace takes a reference to keep it).
+    fn const_handle(&mut self, handle: TraceObj) -> AVal {
         if !self.keepalive.contains(&handle) {
             handle.incref();
             self.keepalive.push(handle);
@@ -298,7 +303,7 @@ impl Lowering<'_> {
         AVal::Obj {
             v,
             own: Own::Const,
-            ty: Some(TraceObj::of(obj).type_addr()),
+            ty: Some(handle.type_addr()),
         }
     }
 
@@ -382,12 +387,19 @@ impl Lowering<'_> {
         }
     }
 
+    /// The numeric class of operand `a` of the current instruction: from its specialized form
+    /// when it has one (`BINARY_OP_*_INT`/`_FLOAT`, `COMPARE_OP_*`), else (3.11 has no form
+    /// for `//`, `%`, shifts, mixed int and float…) from the type seen when recording. An int
+    /// that does not fit `UnboxInt` goes the generic way.
     fn numeric(&self, a: AVal, obs: Observed) -> Num {
-        match a {
-            AVal::Int(_) => Num::Int,
-            AVal::Float(_) => Num::Float,
-            AVal::Obj { .. } if obs.small_int => Num::Int,
-            AVal::Obj { .. } if obs.type_addr == addrs::float_type() => Num::Float,
+        match (a, self.step.spec) {
+            (AVal::Int(_), _) => Num::Int,
+            (AVal::Float(_), _) => Num::Float,
+            (AVal::Obj { .. }, Spec::Operands(Builtin::Int)) if obs.small_int => Num::Int,
+            (AVal::Obj { .. }, Spec::Operands(Builtin::Float)) => Num::Float,
+            (AVal::Obj { .. }, Spec::Operands(_)) => Num::Other,
+            (AVal::Obj { .. }, _) if obs.small_int => Num::Int,
+            (AVal::Obj { .. }, _) if obs.type_addr == addrs::float_type() => Num::Float,
             _ => Num::Other,
         }
     }
@@ -667,7 +679,18 @@ impl Lowering<'_> {
             }
             op::FOR_ITER => {
                 let it = self.peek(0);
-                let obs = self.observed(0);
+                // The form's iterator kind, else the iterator's type as seen.
+                let type_addr = match step.spec {
+                    Spec::Iter(IterKind::Range) => addrs::range_iter_type(),
+                    Spec::Iter(IterKind::List) => addrs::list_iter_type(),
+                    Spec::Iter(IterKind::Tuple) => addrs::tuple_iter_type(),
+                    Spec::Iter(IterKind::Generator) => addrs::generator_type(),
+                    _ => self.observed(0).type_addr,
+                };
+                let obs = Observed {
+                    type_addr,
+                    small_int: false,
+                };
                 if obs.type_addr == addrs::range_iter_type() {
                     let v = self.guard_type(it, obs.type_addr);
                     self.set_type(0, obs.type_addr);
@@ -699,50 +722,10 @@ impl Lowering<'_> {
                 )?;
                 self.emit_void(Op::Decref { value: result });
             }
-            op::LOAD_ATTR => {
-                let owner = self.peek(0);
-                let name = self.name_const(oparg);
-                let result =
-                    self.helper_call(Helper::GetAttr, &[Arg::Operand(owner), Arg::Value(name)], 1)?;
-                self.push_owned(result);
-            }
-            op::STORE_ATTR => {
-                let (value, owner) = (self.peek(1), self.peek(0));
-                let name = self.name_const(oparg);
-                let args = [Arg::Operand(owner), Arg::Value(name), Arg::Operand(value)];
-                let result = self.helper_call(Helper::SetAttr, &args, 2)?;
-                self.emit_void(Op::Decref { value: result });
-            }
-            op::LOAD_METHOD => {
-                let owner = self.peek(0);
-                let name = self.name_const(oparg);
-                let result =
-                    self.helper_call(Helper::GetAttr, &[Arg::Operand(owner), Arg::Value(name)], 1)?;
-                self.stack.push(AVal::Null);
-                self.push_owned(result);
-            }
-            op::LOAD_GLOBAL => {
-                let frame = self.frame;
-                let globals = self.const_obj(frame.globals());
-                let builtins = self.const_obj(frame.builtins());
-                let name = self.name_const(oparg >> 1);
-                let (AVal::Obj { v: g, .. }, AVal::Obj { v: b, .. }) = (globals, builtins) else {
-                    unreachable!()
-                };
-                let exit = self.exit_error();
-                let value = self.emit(
-                    Op::CallHelper {
-                        helper: Helper::LoadGlobal,
-                        args: vec![g, b, name],
-                        exit,
-                    },
-                    Kind::Obj,
-                );
-                if oparg & 1 != 0 {
-                    self.stack.push(AVal::Null);
-                }
-                self.push_owned(value);
-            }
+            op::LOAD_ATTR => self.load_attr(oparg)?,
+            op::STORE_ATTR => self.store_attr(oparg)?,
+            op::LOAD_METHOD => self.load_method(oparg)?,
+            op::LOAD_GLOBAL => self.load_global(oparg)?,
             op::CALL => {
                 let n = oparg as usize;
                 let method = self.peek(n + 1);
@@ -1027,10 +1010,301 @@ impl Lowering<'_> {
         Ok(())
     }
 
+    // --- attributes and globals: what their specialized forms' caches say ----------------------
+
+    /// The owner operand at `depth` as an `Obj` value (unboxed values have no attributes the
+    /// forms cover).
+    fn owner_at(&self, depth: usize) -> Option<Value> {
+        match self.peek(depth) {
+            AVal::Obj { v, .. } => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Guards that owner `v` has type version `version`.
+    fn guard_type_version(&mut self, v: Value, version: u32) {
+        let exit = self.exit_before("type version");
+        self.emit_void(Op::GuardTypeVersion {
+            value: v,
+            version,
+            exit,
+        });
+    }
+
+    /// The value of `entry` in `dict` (borrowed), guarded by the dict's keys version.
+    fn dict_entry(&mut self, dict: Value, entry: DictEntry, reason: &'static str) -> Value {
+        let exit = self.exit_before(reason);
+        self.emit(
+            Op::LoadDictEntry {
+                dict,
+                keys_version: entry.keys_version,
+                index: entry.index,
+                value_offset: entry.value_offset,
+                exit,
+            },
+            Kind::Obj,
+        )
+    }
+
+    fn load_attr(&mut self, oparg: u32) -> Result<()> {
+        let owner = self.peek(0);
+        let read = match (self.step.spec, self.owner_at(0)) {
+            (
+                Spec::InstanceValue {
+                    type_version,
+                    index,
+                },
+                Some(o),
+            ) => {
+                self.guard_type_version(o, type_version);
+                let exit = self.exit_before("attribute not in values");
+                Some(self.emit(
+                    Op::LoadInstanceValue {
+                        owner: o,
+                        type_version,
+                        index,
+                        exit,
+                    },
+                    Kind::Obj,
+                ))
+            }
+            (
+                Spec::Member {
+                    type_version,
+                    offset,
+                },
+                Some(o),
+            ) => {
+                self.guard_type_version(o, type_version);
+                let exit = self.exit_before("slot unset");
+                Some(self.emit(
+                    Op::LoadMember {
+                        owner: o,
+                        type_version,
+                        offset,
+                        exit,
+                    },
+                    Kind::Obj,
+                ))
+            }
+            (Spec::ModuleAttr { entry }, Some(o)) => {
+                self.guard_type(owner, addrs::module_type());
+                let exit = self.exit_before("module without dict");
+                let dict = self.emit(Op::ModuleDict { module: o, exit }, Kind::Obj);
+                Some(self.dict_entry(dict, entry, "module keys version"))
+            }
+            _ => None,
+        };
+        let result = match read {
+            Some(value) => {
+                self.emit_void(Op::Incref { value });
+                self.pop_release(1);
+                value
+            }
+            None => {
+                let name = self.name_const(oparg);
+                self.helper_call(Helper::GetAttr, &[Arg::Operand(owner), Arg::Value(name)], 1)?
+            }
+        };
+        self.push_owned(result);
+        Ok(())
+    }
+
+    /// Makes the stack entry at `depth` an object the trace owns a reference to (boxing an
+    /// unboxed value, or taking a new reference to a borrowed one), so that a store can give
+    /// that reference away, and an exit before it hands it to the frame.
+    fn own_operand(&mut self, depth: usize) -> Result<Value> {
+        let i = self.stack.len() - 1 - depth;
+        let a = self.stack[i];
+        let v = match a {
+            AVal::Obj {
+                v,
+                own: Own::Owned | Own::FrameStack(_),
+                ..
+            } => return Ok(v),
+            AVal::Obj { v, .. } => {
+                self.emit_void(Op::Incref { value: v });
+                v
+            }
+            _ => {
+                let (v, _) = self.boxed(a)?;
+                v
+            }
+        };
+        self.stack[i] = AVal::Obj {
+            v,
+            own: Own::Owned,
+            ty: None,
+        };
+        Ok(v)
+    }
+
+    fn store_attr(&mut self, oparg: u32) -> Result<()> {
+        let spec = self.step.spec;
+        let old = match (spec, self.owner_at(0)) {
+            (
+                Spec::InstanceValue {
+                    type_version,
+                    index,
+                },
+                Some(o),
+            ) => {
+                let value = self.own_operand(1)?;
+                self.guard_type_version(o, type_version);
+                let exit = self.exit_before("attribute not in values");
+                Some(self.emit(
+                    Op::StoreInstanceValue {
+                        owner: o,
+                        type_version,
+                        index,
+                        value,
+                        exit,
+                    },
+                    Kind::Obj,
+                ))
+            }
+            (
+                Spec::Member {
+                    type_version,
+                    offset,
+                },
+                Some(o),
+            ) => {
+                let value = self.own_operand(1)?;
+                self.guard_type_version(o, type_version);
+                let exit = self.exit_before("slot unset");
+                Some(self.emit(
+                    Op::StoreMember {
+                        owner: o,
+                        type_version,
+                        offset,
+                        value,
+                        exit,
+                    },
+                    Kind::Obj,
+                ))
+            }
+            _ => None,
+        };
+        match old {
+            Some(old) => {
+                // The owner is released; the value's reference went into the object.
+                self.pop_release(1);
+                self.stack.pop();
+                self.emit_void(Op::Decref { value: old });
+            }
+            None => {
+                let (value, owner) = (self.peek(1), self.peek(0));
+                let name = self.name_const(oparg);
+                let args = [Arg::Operand(owner), Arg::Value(name), Arg::Operand(value)];
+                let result = self.helper_call(Helper::SetAttr, &args, 2)?;
+                self.emit_void(Op::Decref { value: result });
+            }
+        }
+        Ok(())
+    }
+
+    fn load_method(&mut self, oparg: u32) -> Result<()> {
+        let owner = self.peek(0);
+        if let (
+            Spec::Method {
+                type_version,
+                keys_version,
+                method,
+            },
+            Some(o),
+        ) = (self.step.spec, self.owner_at(0))
+        {
+            self.guard_type_version(o, type_version);
+            if let Some(keys_version) = keys_version {
+                let exit = self.exit_before("instance dict");
+                self.emit_void(Op::GuardNoDict {
+                    owner: o,
+                    keys_version,
+                    exit,
+                });
+            }
+            // The method stays the type's while the type keeps its version; the trace keeps
+            // it alive too.
+            let method = self.const_handle(TraceObj::from_exit_bits(method));
+            self.stack.pop();
+            self.stack.push(method);
+            self.stack.push(owner);
+            return Ok(());
+        }
+        let name = self.name_const(oparg);
+        let result =
+            self.helper_call(Helper::GetAttr, &[Arg::Operand(owner), Arg::Value(name)], 1)?;
+        self.stack.push(AVal::Null);
+        self.push_owned(result);
+        Ok(())
+    }
+
+    fn load_global(&mut self, oparg: u32) -> Result<()> {
+        let frame = self.frame;
+        let globals = self.const_obj(frame.globals());
+        let builtins = self.const_obj(frame.builtins());
+        let (AVal::Obj { v: g, .. }, AVal::Obj { v: b, .. }) = (globals, builtins) else {
+            unreachable!("constants are objects")
+        };
+        let value = match self.step.spec {
+            Spec::GlobalModule { entry } => {
+                let value = self.dict_entry(g, entry, "globals keys version");
+                self.emit_void(Op::Incref { value });
+                value
+            }
+            Spec::GlobalBuiltin {
+                globals_version,
+                entry,
+            } => {
+                let exit = self.exit_before("globals keys version");
+                self.emit_void(Op::GuardKeysVersion {
+                    dict: g,
+                    keys_version: globals_version,
+                    exit,
+                });
+                let value = self.dict_entry(b, entry, "builtins keys version");
+                self.emit_void(Op::Incref { value });
+                value
+            }
+            _ => {
+                let name = self.name_const(oparg >> 1);
+                let exit = self.exit_error();
+                self.emit(
+                    Op::CallHelper {
+                        helper: Helper::LoadGlobal,
+                        args: vec![g, b, name],
+                        exit,
+                    },
+                    Kind::Obj,
+                )
+            }
+        };
+        if oparg & 1 != 0 {
+            self.stack.push(AVal::Null);
+        }
+        self.push_owned(value);
+        Ok(())
+    }
+
     fn binary_subscr(&mut self) -> Result<()> {
         let (container, index) = (self.peek(1), self.peek(0));
-        let obs = self.observed(1);
-        let int_index = self.numeric(index, self.observed(0)) == Num::Int;
+        // The form's container type, else the container's type as seen.
+        let container_type = match self.step.spec {
+            Spec::Subscr(Builtin::List) => addrs::list_type(),
+            Spec::Subscr(Builtin::Tuple) => addrs::tuple_type(),
+            Spec::Subscr(Builtin::Dict) => addrs::dict_type(),
+            _ => self.observed(1).type_addr,
+        };
+        let obs = Observed {
+            type_addr: container_type,
+            small_int: false,
+        };
+        let int_index = match index {
+            AVal::Int(_) => true,
+            AVal::Obj { .. } => self.observed(0).small_int,
+            _ => false,
+        };
         let is_list = obs.type_addr == addrs::list_type();
         let is_tuple = obs.type_addr == addrs::tuple_type();
         if int_index && (is_list || is_tuple) && matches!(container, AVal::Obj { .. }) {

@@ -1,10 +1,11 @@
 //! The recorder: what the tracing dispatch table shows of one loop iteration, kept as the list
-//! of instructions run with the types of their operands and the direction of their branches.
-//! `lower` turns that list into uops; this module only observes.
+//! of instructions run with what tier 1's specialization knows of each (its form and inline
+//! cache, decoded), the types of their operands and the direction of their branches. `lower`
+//! turns that list into uops; this module only observes.
 
 use justjit_interp::cpython::opcode as op;
 use justjit_interp::cpython::trace_runtime::TraceObj;
-use justjit_interp::jit::InstrView;
+use justjit_interp::jit::{InstrView, Spec};
 
 /// The most instructions one recorded iteration may have.
 pub const MAX_STEPS: usize = 400;
@@ -47,6 +48,9 @@ pub struct Step {
     pub local: Option<Observed>,
     /// For a conditional jump or `FOR_ITER`: whether it jumped (known at the next step).
     pub jumped: Option<bool>,
+    /// What the instruction's specialized form established (the first source of type
+    /// knowledge; `stack` and `local` fill in where no form applies).
+    pub spec: Spec,
 }
 
 /// The recording of one loop.
@@ -109,6 +113,33 @@ impl Recording {
     pub fn observe(&mut self, view: &InstrView) -> Verdict {
         // The previous instruction's direction is where this one is.
         if let Some(last) = self.steps.last_mut() {
+            // A `PRECALL` form that made the call itself (`len`, `isinstance`, `list.append`
+            // …) skipped its `CALL`: it was the call.
+            if last.op == op::PRECALL && view.start != last.next {
+                last.op = op::CALL;
+                last.spec = Spec::None;
+                // `list.append`'s form skips the `POP_TOP` after the call too.
+                let after_call = last.next + 1 + op::cache_entries(op::CALL) as u32;
+                if view.start == after_call + 1 {
+                    let depth = last.depth - last.oparg as usize - 1;
+                    self.steps.push(Step {
+                        start: after_call,
+                        next: after_call + 1,
+                        op: op::POP_TOP,
+                        oparg: 0,
+                        stack: Vec::new(),
+                        depth,
+                        local: None,
+                        jumped: None,
+                        spec: Spec::None,
+                    });
+                } else if view.start != after_call {
+                    return Verdict::Abort("unexpected_call_skip");
+                }
+            }
+            let Some(last) = self.steps.last_mut() else {
+                unreachable!("a step was recorded")
+            };
             if is_conditional(last.op) && last.jumped.is_none() {
                 let jumped = view.start != last.next;
                 last.jumped = Some(jumped);
@@ -148,6 +179,7 @@ impl Recording {
             local,
             // The loop closes along its backward jump.
             jumped: closes.then_some(true),
+            spec: view.spec,
         });
         if closes {
             Verdict::Close

@@ -261,6 +261,93 @@ impl Machine<'_> {
                     return Err(*exit);
                 }
             }
+            Op::GuardTypeVersion {
+                value,
+                version,
+                exit,
+            } => {
+                if obj(self.get(*value)).type_version() != *version {
+                    return Err(*exit);
+                }
+            }
+            Op::LoadInstanceValue {
+                owner,
+                type_version,
+                index,
+                exit,
+            } => {
+                let found = obj(self.get(*owner)).instance_value(*type_version, *index);
+                self.set(dst, found.ok_or(*exit)?.bits());
+            }
+            Op::LoadMember {
+                owner,
+                type_version,
+                offset,
+                exit,
+            } => {
+                let found = obj(self.get(*owner)).member(*type_version, *offset);
+                self.set(dst, found.ok_or(*exit)?.bits());
+            }
+            Op::StoreInstanceValue {
+                owner,
+                type_version,
+                index,
+                value,
+                exit,
+            } => {
+                let old = obj(self.get(*owner)).replace_instance_value(
+                    *type_version,
+                    *index,
+                    obj(self.get(*value)),
+                );
+                self.set(dst, old.ok_or(*exit)?.bits());
+            }
+            Op::StoreMember {
+                owner,
+                type_version,
+                offset,
+                value,
+                exit,
+            } => {
+                let old = obj(self.get(*owner)).replace_member(
+                    *type_version,
+                    *offset,
+                    obj(self.get(*value)),
+                );
+                self.set(dst, old.ok_or(*exit)?.bits());
+            }
+            Op::LoadDictEntry {
+                dict,
+                keys_version,
+                index,
+                exit,
+                ..
+            } => {
+                let found = obj(self.get(*dict)).dict_entry(*keys_version, *index);
+                self.set(dst, found.ok_or(*exit)?.bits());
+            }
+            Op::GuardKeysVersion {
+                dict,
+                keys_version,
+                exit,
+            } => {
+                if obj(self.get(*dict)).keys_version() != *keys_version {
+                    return Err(*exit);
+                }
+            }
+            Op::GuardNoDict {
+                owner,
+                keys_version,
+                exit,
+            } => {
+                if !obj(self.get(*owner)).no_dict_and_keys(*keys_version) {
+                    return Err(*exit);
+                }
+            }
+            Op::ModuleDict { module, exit } => {
+                let dict = obj(self.get(*module)).module_dict();
+                self.set(dst, dict.ok_or(*exit)?.bits());
+            }
         }
         Ok(())
     }

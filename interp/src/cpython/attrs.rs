@@ -190,6 +190,42 @@ pub fn global_by_version(globals: &Obj, version: u32, index: u16) -> Option<&Obj
     }
 }
 
+/// The byte offset, from the keys object of the exact dict `dict`, of the value of entry `index`
+/// when the keys still have `version` (what native code reads after checking the version: the
+/// same version is the same keys object, so the same layout). `None` when the version moved on.
+pub fn entry_value_offset(dict: &Obj, version: u32, index: u16) -> Option<i32> {
+    global_by_version(dict, version, index)?;
+    let keys = dict_keys(dict);
+    // SAFETY: the version check above proved a live str-keys combined table with `index` in
+    // its entries; only addresses are computed.
+    unsafe {
+        let value = core::ptr::addr_of!(
+            (*PyDictKeysObject::unicode_entries(keys).add(usize::from(index))).me_value
+        );
+        i32::try_from(value.cast::<u8>().offset_from(keys.cast::<u8>())).ok()
+    }
+}
+
+/// The keys version of the exact dict `dict` now (0 when it has none).
+pub fn keys_version_of(dict: &Obj) -> u32 {
+    // SAFETY: live keys of a live dict.
+    unsafe { (*dict_keys(dict)).dk_version }
+}
+
+/// Whether `obj` (of a managed-dict heap type, guarded by its type version) has no
+/// materialized dict and its class's shared keys have `keys_version`: the guard of
+/// [`method_with_values`] after the type check.
+pub fn no_dict_and_keys(obj: &Obj, keys_version: u32) -> bool {
+    // SAFETY: as in `method_with_values`.
+    unsafe {
+        if !(*managed_dict_slot(obj)).is_null() {
+            return false;
+        }
+        let keys = *heap_type::HT_CACHED_KEYS.ptr(obj.type_ptr().cast());
+        (*keys).dk_version == keys_version
+    }
+}
+
 /// `LOAD_GLOBAL_BUILTIN`'s guard and read: the globals keys still have `globals_version` (so
 /// `name` is still not a global) and entry `index` of the builtins holds `name` itself.
 /// (justjit checks the entry's key rather than a 16-bit builtins keys version: its own keys
@@ -451,6 +487,13 @@ pub fn instance_value(obj: &Obj, type_version: u32, index: u16) -> Option<&Obj> 
     }
 }
 
+/// `STORE_ATTR_INSTANCE_VALUE`'s guard: `obj`'s type has `type_version` and `obj` still keeps
+/// its attributes in its values array.
+pub fn instance_values_present(obj: &Obj, type_version: u32) -> bool {
+    // SAFETY: as in `instance_value`.
+    type_version_is(obj, type_version) && unsafe { !(*values_slot(obj)).is_null() }
+}
+
 /// `STORE_ATTR_INSTANCE_VALUE`: with the guard of [`instance_value`] (but the slot may be
 /// empty), stores `value` at `index` of `obj`'s values array; gives `value` back when the guard
 /// fails. The old value is released (which may run arbitrary code) after the store.
@@ -549,7 +592,7 @@ pub fn is_exact_module(obj: &Obj) -> bool {
 
 /// The `__dict__` of an exact module.
 #[inline(always)]
-fn module_dict(module: &Obj) -> Option<&Obj> {
+pub fn module_dict(module: &Obj) -> Option<&Obj> {
     debug_assert!(is_exact_module(module));
     // SAFETY: an exact module is a `PyModuleObject`; the offset is checked against the headers.
     let dict = unsafe { *module_object::MD_DICT.ptr(module.as_ptr()) };

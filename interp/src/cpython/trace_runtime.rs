@@ -15,10 +15,14 @@ use std::ptr;
 
 use pyo3_ffi::{self as ffi, PyObject};
 
+use super::attrs;
 use super::cursor::FramePtr;
 use super::frame::_PyInterpreterFrame;
 use super::object::{self, Obj, Owned, PyResult, Raised};
-use super::objects::{PyFloatObject, PyListObject, PyLongObject, PyTupleObject};
+use super::objects::{
+    heap_type, module_object, type_object, PyDictKeysObject, PyDictObject, PyDictValues,
+    PyFloatObject, PyListObject, PyLongObject, PyTupleObject, MANAGED_DICT_OFFSET,
+};
 use super::runtime::Thread;
 
 /// A `PyObject*` inside a trace (NULL allowed): plain bits, with the reference it stands for
@@ -181,6 +185,88 @@ impl TraceObj {
     }
 }
 
+/// Attribute and dict-entry reads and writes behind the guards of the attribute families'
+/// specialized forms (tier 1's own checks, in `attrs`, on the same fields native code reads).
+impl TraceObj {
+    fn obj(&self) -> &Obj {
+        // SAFETY: a trace handle stands for a live object (module docs); `TraceObj` is a
+        // transparent pointer, as `Obj` references are.
+        unsafe { Obj::from_ptr(self.ptr()) }
+    }
+
+    /// The version tag of the object's type (valid or not: compared with a cached one).
+    pub fn type_version(self) -> u32 {
+        attrs::type_version(self.obj())
+    }
+
+    /// Value `index` of the object's values array (its type's version guarded to be one whose
+    /// instances keep their attributes there); `None` when the object has a materialized dict
+    /// or the attribute is not set.
+    pub fn instance_value(self, type_version: u32, index: u16) -> Option<TraceObj> {
+        attrs::instance_value(self.obj(), type_version, index).map(TraceObj::of)
+    }
+
+    /// The object slot at byte `offset` (a `__slots__` member of the guarded type); `None` when
+    /// unset.
+    pub fn member(self, type_version: u32, offset: u16) -> Option<TraceObj> {
+        attrs::slot_value(self.obj(), type_version, offset).map(TraceObj::of)
+    }
+
+    /// Replaces value `index` of the object's values array with `value` (whose reference it
+    /// takes) and gives the old value (whose reference the caller now holds); `None`, with
+    /// nothing stored, when the object has a materialized dict or the attribute is not set.
+    pub fn replace_instance_value(
+        self,
+        type_version: u32,
+        index: u16,
+        value: TraceObj,
+    ) -> Option<TraceObj> {
+        let old = self.instance_value(type_version, index)?;
+        old.incref();
+        let value = value.into_owned().expect("a stored value is an object");
+        let stored = attrs::store_instance_value(self.obj(), type_version, index, value);
+        assert!(stored.is_ok(), "the guard just held");
+        Some(old)
+    }
+
+    /// Replaces the set `__slots__` member at `offset` with `value` (as
+    /// [`Self::replace_instance_value`]); `None` when it is unset.
+    pub fn replace_member(
+        self,
+        type_version: u32,
+        offset: u16,
+        value: TraceObj,
+    ) -> Option<TraceObj> {
+        let old = self.member(type_version, offset)?;
+        old.incref();
+        let value = value.into_owned().expect("a stored value is an object");
+        let stored = attrs::store_slot(self.obj(), type_version, offset, value);
+        assert!(stored.is_ok(), "the guard just held");
+        Some(old)
+    }
+
+    /// The value of entry `index` of an exact dict whose keys have `keys_version`, if set.
+    pub fn dict_entry(self, keys_version: u32, index: u16) -> Option<TraceObj> {
+        attrs::global_by_version(self.obj(), keys_version, index).map(TraceObj::of)
+    }
+
+    /// The keys version of an exact dict.
+    pub fn keys_version(self) -> u32 {
+        attrs::keys_version_of(self.obj())
+    }
+
+    /// A module's `__dict__` (exact module type guarded), if it has one.
+    pub fn module_dict(self) -> Option<TraceObj> {
+        attrs::module_dict(self.obj()).map(TraceObj::of)
+    }
+
+    /// For an object of a managed-dict type (guarded): no materialized dict, and its class's
+    /// shared keys have `keys_version`.
+    pub fn no_dict_and_keys(self, keys_version: u32) -> bool {
+        attrs::no_dict_and_keys(self.obj(), keys_version)
+    }
+}
+
 /// `PyLong_SHIFT`: bits per int digit.
 pub const LONG_SHIFT: u32 = 30;
 
@@ -219,6 +305,16 @@ pub mod offsets {
     pub const RANGE_ITER_LEN: i32 = offset_of!(RangeIter, len) as i32;
     pub const LIST_ITER_INDEX: i32 = offset_of!(ListIter, it_index) as i32;
     pub const LIST_ITER_SEQ: i32 = offset_of!(ListIter, it_seq) as i32;
+    pub const TP_VERSION_TAG: i32 = type_object::TP_VERSION_TAG.offset() as i32;
+    pub const HT_CACHED_KEYS: i32 = heap_type::HT_CACHED_KEYS.offset() as i32;
+    pub const MD_DICT: i32 = module_object::MD_DICT.offset() as i32;
+    pub const MA_KEYS: i32 = offset_of!(PyDictObject, ma_keys) as i32;
+    pub const DK_VERSION: i32 = offset_of!(PyDictKeysObject, dk_version) as i32;
+    /// The managed-dict pointer, before the object header.
+    pub const MANAGED_DICT: i32 = MANAGED_DICT_OFFSET as i32;
+    /// The values-array pointer, one word before the managed-dict pointer.
+    pub const MANAGED_VALUES: i32 = MANAGED_DICT - 8;
+    pub const VALUES_ITEMS: i32 = offset_of!(PyDictValues, values) as i32;
 }
 
 /// Addresses of the built-in objects and types traces compare against.
@@ -246,6 +342,21 @@ pub mod addrs {
     }
     pub fn list_iter_type() -> u64 {
         ptr::addr_of!(ffi::PyListIter_Type) as u64
+    }
+    pub fn tuple_iter_type() -> u64 {
+        ptr::addr_of!(ffi::PyTupleIter_Type) as u64
+    }
+    pub fn generator_type() -> u64 {
+        ptr::addr_of!(ffi::PyGen_Type) as u64
+    }
+    pub fn str_type() -> u64 {
+        ptr::addr_of!(ffi::PyUnicode_Type) as u64
+    }
+    pub fn module_type() -> u64 {
+        ptr::addr_of!(ffi::PyModule_Type) as u64
+    }
+    pub fn dict_type() -> u64 {
+        ptr::addr_of!(ffi::PyDict_Type) as u64
     }
     pub fn py_true() -> u64 {
         // SAFETY: the address of the static `_Py_TrueStruct`.

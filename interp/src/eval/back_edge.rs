@@ -13,9 +13,10 @@ use std::sync::Arc;
 
 use crate::cpython::cursor::FramePtr;
 use crate::cpython::object::Raised;
-use crate::jit::{self, InstrView, LoopExecutor, Recorder, Recording};
+use crate::jit::{self, InstrView, LoopExecutor, Recorder, Recording, Spec};
 use crate::stats;
 
+use super::cache_facts;
 use super::{code_info, refetch, Exec, Flow, Step};
 
 /// After this many failed recordings a loop is no longer recorded.
@@ -128,9 +129,9 @@ fn run_executor(ex: &mut Exec, executor: &dyn LoopExecutor) -> Step {
     Ok(Flow::Next)
 }
 
-/// Hands the instruction about to run to the recorder: it starts at `start`, and the one after
-/// it (past its inline cache) at `next`.
-pub(super) fn record(ex: &mut Exec, start: usize, next: usize, op: u8, oparg: u32) {
+/// Hands the instruction about to run (as the form `form`) to the recorder: it starts at
+/// `start`, and the one after it (past its inline cache) at `next`.
+pub(super) fn record(ex: &mut Exec, start: usize, next: usize, form: u8, oparg: u32) {
     let Some(active) = ex.recording.as_mut() else {
         return;
     };
@@ -138,6 +139,15 @@ pub(super) fn record(ex: &mut Exec, start: usize, next: usize, op: u8, oparg: u3
         abort_recording(ex, "left_frame");
         return;
     }
+    // The quickened form (a fused form is handed over as its first instruction).
+    let instr = ex.cursor.instr();
+    let quickened = instr.opcode();
+    let op = super::base_opcode(form);
+    let spec = if super::base_opcode(quickened) == op {
+        cache_facts::describe(&ex.cursor, instr, quickened, oparg)
+    } else {
+        Spec::None
+    };
     let view = InstrView {
         cursor: &ex.cursor,
         start: start as u32,
@@ -145,6 +155,7 @@ pub(super) fn record(ex: &mut Exec, start: usize, next: usize, op: u8, oparg: u3
         next: next as u32,
         op,
         oparg,
+        spec,
     };
     match active.recorder.record(&view) {
         Recording::Continue => {}

@@ -11,6 +11,7 @@
 //! same generic function over the single definition of each instruction in `instructions`.
 
 mod back_edge;
+mod cache_facts;
 mod callers;
 mod calls;
 pub mod exception_table;
@@ -721,7 +722,7 @@ fn run_loop<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
             if ex.recording.is_some() {
                 let next = c.next_index() + usize::from(DECODE[op as usize] >> 8);
                 c.save_to(&mut ex.cursor);
-                back_edge::record(ex, start, next, base_opcode(op), oparg);
+                back_edge::record(ex, start, next, op, oparg);
                 c = ex.cursor.reloaded();
             }
         }

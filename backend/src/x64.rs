@@ -393,6 +393,21 @@ impl<'a> Emitter<'a> {
         dynasm!(self.ops ; .arch x64 ; =>skip);
     }
 
+    /// Loads value `index` of the values array of the object in `o` into `rax` (the array's
+    /// address stays in `r11`), jumping to `exit` when the object has no values array or the
+    /// value is unset.
+    fn instance_value(&mut self, o: u8, index: u16, exit: DynamicLabel) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r11, QWORD [Rq(o) + offsets::MANAGED_VALUES]
+            ; test r11, r11
+            ; jz =>exit
+            ; mov rax, QWORD [r11 + values_disp(index)]
+            ; test rax, rax
+            ; jz =>exit
+        );
+    }
+
     /// Moves every `src` to its `dst` as if all at once (`xmm1` breaks cycles through vector
     /// registers, `r11` the others).
     fn parallel_move(&mut self, moves: Vec<(Loc, Loc)>) {
@@ -854,16 +869,7 @@ impl<'a> Emitter<'a> {
             }
             Op::LoadInstanceValue { owner, index, .. } => {
                 let o = self.load(*owner, RCX);
-                let disp = values_disp(*index);
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; mov r11, QWORD [Rq(o) + offsets::MANAGED_VALUES]
-                    ; test r11, r11
-                    ; jz =>exit()
-                    ; mov rax, QWORD [r11 + disp]
-                    ; test rax, rax
-                    ; jz =>exit()
-                );
+                self.instance_value(o, *index, exit());
                 self.store(dst(), RAX);
             }
             Op::LoadMember { owner, offset, .. } => {
@@ -884,17 +890,8 @@ impl<'a> Emitter<'a> {
             } => {
                 let o = self.load(*owner, RCX);
                 let v = self.load(*value, RDX);
-                let disp = values_disp(*index);
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; mov r11, QWORD [Rq(o) + offsets::MANAGED_VALUES]
-                    ; test r11, r11
-                    ; jz =>exit()
-                    ; mov rax, QWORD [r11 + disp]
-                    ; test rax, rax
-                    ; jz =>exit()
-                    ; mov QWORD [r11 + disp], Rq(v)
-                );
+                self.instance_value(o, *index, exit());
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [r11 + values_disp(*index)], Rq(v));
                 self.store(dst(), RAX);
             }
             Op::StoreMember {

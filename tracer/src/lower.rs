@@ -1046,54 +1046,63 @@ impl Lowering<'_> {
         )
     }
 
+    /// The instance-value or `__slots__` access that the current `LOAD_ATTR`/`STORE_ATTR`
+    /// form's cache describes, on `owner` guarded by its type version: a load, or (`store`
+    /// gives the value's stack depth) a store that takes the value's reference and gives the
+    /// old value. `None` for the other forms.
+    fn attr_field(&mut self, owner: Value, store: Option<usize>) -> Result<Option<Value>> {
+        let spec = self.step.spec;
+        let (type_version, reason) = match spec {
+            Spec::InstanceValue { type_version, .. } => (type_version, "attribute not in values"),
+            Spec::Member { type_version, .. } => (type_version, "slot unset"),
+            _ => return Ok(None),
+        };
+        let value = store.map(|depth| self.own_operand(depth)).transpose()?;
+        self.guard_type_version(owner, type_version);
+        let exit = self.exit_before(reason);
+        let op = match (spec, value) {
+            (Spec::InstanceValue { index, .. }, None) => Op::LoadInstanceValue {
+                owner,
+                type_version,
+                index,
+                exit,
+            },
+            (Spec::InstanceValue { index, .. }, Some(value)) => Op::StoreInstanceValue {
+                owner,
+                type_version,
+                index,
+                value,
+                exit,
+            },
+            (Spec::Member { offset, .. }, None) => Op::LoadMember {
+                owner,
+                type_version,
+                offset,
+                exit,
+            },
+            (Spec::Member { offset, .. }, Some(value)) => Op::StoreMember {
+                owner,
+                type_version,
+                offset,
+                value,
+                exit,
+            },
+            _ => unreachable!("an attribute field form"),
+        };
+        Ok(Some(self.emit(op, Kind::Obj)))
+    }
+
     fn load_attr(&mut self, oparg: u32) -> Result<()> {
         let owner = self.peek(0);
         let read = match (self.step.spec, self.owner_at(0)) {
-            (
-                Spec::InstanceValue {
-                    type_version,
-                    index,
-                },
-                Some(o),
-            ) => {
-                self.guard_type_version(o, type_version);
-                let exit = self.exit_before("attribute not in values");
-                Some(self.emit(
-                    Op::LoadInstanceValue {
-                        owner: o,
-                        type_version,
-                        index,
-                        exit,
-                    },
-                    Kind::Obj,
-                ))
-            }
-            (
-                Spec::Member {
-                    type_version,
-                    offset,
-                },
-                Some(o),
-            ) => {
-                self.guard_type_version(o, type_version);
-                let exit = self.exit_before("slot unset");
-                Some(self.emit(
-                    Op::LoadMember {
-                        owner: o,
-                        type_version,
-                        offset,
-                        exit,
-                    },
-                    Kind::Obj,
-                ))
-            }
             (Spec::ModuleAttr { entry }, Some(o)) => {
                 self.guard_type(owner, addrs::module_type());
                 let exit = self.exit_before("module without dict");
                 let dict = self.emit(Op::ModuleDict { module: o, exit }, Kind::Obj);
                 Some(self.dict_entry(dict, entry, "module keys version"))
             }
-            _ => None,
+            (_, Some(o)) => self.attr_field(o, None)?,
+            (_, None) => None,
         };
         let result = match read {
             Some(value) => {
@@ -1140,51 +1149,9 @@ impl Lowering<'_> {
     }
 
     fn store_attr(&mut self, oparg: u32) -> Result<()> {
-        let spec = self.step.spec;
-        let old = match (spec, self.owner_at(0)) {
-            (
-                Spec::InstanceValue {
-                    type_version,
-                    index,
-                },
-                Some(o),
-            ) => {
-                let value = self.own_operand(1)?;
-                self.guard_type_version(o, type_version);
-                let exit = self.exit_before("attribute not in values");
-                Some(self.emit(
-                    Op::StoreInstanceValue {
-                        owner: o,
-                        type_version,
-                        index,
-                        value,
-                        exit,
-                    },
-                    Kind::Obj,
-                ))
-            }
-            (
-                Spec::Member {
-                    type_version,
-                    offset,
-                },
-                Some(o),
-            ) => {
-                let value = self.own_operand(1)?;
-                self.guard_type_version(o, type_version);
-                let exit = self.exit_before("slot unset");
-                Some(self.emit(
-                    Op::StoreMember {
-                        owner: o,
-                        type_version,
-                        offset,
-                        value,
-                        exit,
-                    },
-                    Kind::Obj,
-                ))
-            }
-            _ => None,
+        let old = match self.owner_at(0) {
+            Some(o) => self.attr_field(o, Some(1))?,
+            None => None,
         };
         match old {
             Some(old) => {

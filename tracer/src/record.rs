@@ -3,6 +3,7 @@
 //! cache, decoded), the types of their operands and the direction of their branches. `lower`
 //! turns that list into uops; this module only observes.
 
+use justjit_interp::cpython::object::Owned;
 use justjit_interp::cpython::opcode as op;
 use justjit_interp::cpython::trace_runtime::TraceObj;
 use justjit_interp::jit::{InstrView, Spec};
@@ -60,6 +61,10 @@ pub struct Recording {
     pub steps: Vec<Step>,
     /// The stack depth at the loop head.
     pub head_depth: usize,
+    /// References to the objects the steps' specs point to (cached methods), taken when they
+    /// were recorded: the rest of the iteration may drop them from their class before the
+    /// recording is lowered.
+    held: Vec<Owned>,
 }
 
 /// Whether `op` jumps conditionally (its direction is recorded).
@@ -106,6 +111,7 @@ impl Recording {
             anchor,
             steps: Vec::new(),
             head_depth,
+            held: Vec::new(),
         }
     }
 
@@ -168,6 +174,10 @@ impl Recording {
         let closes = view.opcode_unit == self.anchor;
         if is_backward(view.op) && !closes {
             return Verdict::Abort("inner_loop");
+        }
+        if let Spec::Method { method, .. } = view.spec {
+            self.held
+                .extend(TraceObj::from_exit_bits(method).to_owned());
         }
         self.steps.push(Step {
             start: view.start,

@@ -349,9 +349,6 @@ pub mod addrs {
     pub fn generator_type() -> u64 {
         ptr::addr_of!(ffi::PyGen_Type) as u64
     }
-    pub fn str_type() -> u64 {
-        ptr::addr_of!(ffi::PyUnicode_Type) as u64
-    }
     pub fn module_type() -> u64 {
         ptr::addr_of!(ffi::PyModule_Type) as u64
     }

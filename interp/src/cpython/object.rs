@@ -220,6 +220,54 @@ impl Drop for Owned {
     }
 }
 
+/// An [`Owned`] reference or a small tag (below [`OwnedOrTag::TAGS`]), in one machine word.
+///
+/// For results that must come back from a call in a register: an enum of a reference and a
+/// few dataless variants takes two words, comes back through memory written by two narrow
+/// stores, and the caller's copy of it (one 16-byte load) cannot be forwarded from them, a
+/// stall on every return. Object pointers are at least 8-byte aligned and never NULL, so the
+/// words below 8 are free for tags.
+pub struct OwnedOrTag(usize);
+
+impl OwnedOrTag {
+    /// Tags are `0..TAGS`.
+    pub const TAGS: u8 = 8;
+
+    #[inline(always)]
+    pub fn owned(value: Owned) -> OwnedOrTag {
+        OwnedOrTag(value.into_raw() as usize)
+    }
+
+    #[inline(always)]
+    pub fn tag(tag: u8) -> OwnedOrTag {
+        assert!(tag < Self::TAGS, "tag {tag} out of range");
+        OwnedOrTag(usize::from(tag))
+    }
+
+    /// The reference, or the tag.
+    #[inline(always)]
+    pub fn split(self) -> Result<Owned, u8> {
+        let word = self.0;
+        std::mem::forget(self);
+        if word < usize::from(Self::TAGS) {
+            Err(word as u8)
+        } else {
+            // SAFETY: words from `TAGS` up are only made by `owned`, from a reference given up
+            // there and taken back here exactly once (`split` consumes the value).
+            Ok(unsafe { Owned::from_raw_unchecked(word as *mut PyObject) })
+        }
+    }
+}
+
+impl Drop for OwnedOrTag {
+    fn drop(&mut self) {
+        if self.0 >= usize::from(Self::TAGS) {
+            // SAFETY: as in `split`: this word is a reference this value owns.
+            drop(unsafe { Owned::from_raw_unchecked(self.0 as *mut PyObject) });
+        }
+    }
+}
+
 impl fmt::Debug for Owned {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (**self).fmt(f)

@@ -397,8 +397,8 @@ impl Cursor {
         &self.frame
     }
 
-    /// Reads the next code unit, records it as the current instruction (`prev_instr`) and
-    /// advances. Returns (opcode, oparg).
+    /// Reads the next code unit, records it as CPython's current instruction (`prev_instr`)
+    /// and advances. Returns (opcode, oparg).
     #[inline(always)]
     pub fn fetch(&mut self) -> (u8, u32) {
         // SAFETY: validation guarantees control never runs off the end of the bytecode, so
@@ -406,10 +406,17 @@ impl Cursor {
         unsafe {
             let unit = *self.next_instr;
             (*self.frame.0).prev_instr = self.cpython_unit(self.next_instr);
-            self.instr = self.next_instr;
             self.next_instr = self.next_instr.add(1);
             ((unit & 0xff) as u8, u32::from(unit >> 8))
         }
+    }
+
+    /// Marks the unit just fetched as the instruction being run ([`Cursor::instr`]). The
+    /// dispatch does this in each instruction's own arm rather than in `fetch`: the arms that
+    /// never look at it then drop it, and the dispatch carries one register less.
+    #[inline(always)]
+    pub fn begin_instr(&mut self) {
+        self.instr = self.next_instr.wrapping_sub(1);
     }
 
     /// Reads the next code unit without recording it (EXTENDED_ARG's continuation).

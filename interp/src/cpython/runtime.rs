@@ -195,8 +195,9 @@ impl Thread {
     // --- frames ---
 
     /// Pushes a frame for `func` on the data stack with `locals` as its initial local slots
-    /// (arguments bound, the rest empty). `locals` has `co_nlocalsplus` entries.
-    pub fn push_frame(self, func: &Obj, locals: Vec<Option<Owned>>) -> PyResult<FramePtr> {
+    /// (arguments bound, the rest empty), moving them out of `locals` (which is left empty).
+    /// `locals` has `co_nlocalsplus` entries.
+    pub fn push_frame(self, func: &Obj, locals: &mut [Option<Owned>]) -> PyResult<FramePtr> {
         assert!(func.is_exact_function());
         // SAFETY: `func` is a live function; the new frame is carved out of the thread's data
         // stack with room for the code's locals and stack; every local slot is initialized
@@ -209,8 +210,8 @@ impl Thread {
             ffi::Py_INCREF(func.as_ptr());
             initialize_specials(frame, f, ptr::null_mut());
             let slots = _PyInterpreterFrame::localsplus_ptr(frame);
-            for (i, value) in locals.into_iter().enumerate() {
-                *slots.add(i) = value.map_or(ptr::null_mut(), Owned::into_raw);
+            for (i, value) in locals.iter_mut().enumerate() {
+                *slots.add(i) = value.take().map_or(ptr::null_mut(), Owned::into_raw);
             }
             Ok(FramePtr::new(frame))
         }

@@ -57,21 +57,27 @@ pub(super) fn finish_return(c: &mut Cursor, ex: &mut Exec, value: Owned) -> Step
     }
 }
 
+/// Frames with at most this many local slots are bound in a buffer on the Rust stack (no
+/// allocation per call); bigger ones in a `Vec`.
+const INLINE_LOCALS: usize = 16;
+
 /// Binds `args` (positional values followed by the values of the keywords named in `kwnames`)
-/// to the parameters of `func`'s code: the initial local slots, or `None` when the call must
-/// take the vectorcall path (it cannot run here, or its binding fails).
-fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec<Option<Owned>>>> {
+/// to the parameters of `func`'s code, in `locals` (its `co_nlocalsplus` initial local slots,
+/// all empty). `false` when the call must take the vectorcall path (it cannot run here, or its
+/// binding fails); what was bound is then dropped with `locals`.
+fn bind(
+    func: &Obj,
+    args: &[&Obj],
+    kwnames: Option<&Obj>,
+    locals: &mut [Option<Owned>],
+) -> PyResult<bool> {
     let (code, defaults, kwdefaults) = function_parts(func);
     let flags = code.flags();
-    if flags & CO_OPTIMIZED as u32 == 0 || !can_inline(code) {
-        return Ok(None);
-    }
     let nkw = kwnames.map_or(0, api::tuple_len);
     let npos = args.len() - nkw;
     let argcount = code.argcount();
     let total_args = argcount + code.kwonlyargcount();
     let has_varargs = flags & CO_VARARGS as u32 != 0;
-    let mut locals: Vec<Option<Owned>> = (0..code.nlocalsplus()).map(|_| None).collect();
 
     let kwdict = if flags & CO_VARKEYWORDS as u32 != 0 {
         let dict = api::new_dict()?;
@@ -88,7 +94,7 @@ fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec
     if has_varargs {
         locals[total_args] = Some(api::tuple_from(&args[n..npos])?);
     } else if npos > argcount {
-        return Ok(None); // too many positional arguments
+        return Ok(false); // too many positional arguments
     }
 
     if let Some(kwnames) = kwnames {
@@ -97,7 +103,7 @@ fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec
         for (i, value) in args[npos..].iter().enumerate() {
             let keyword = api::tuple_item(kwnames, i);
             if !keyword.is_str() {
-                return Ok(None);
+                return Ok(false);
             }
             let mut found = (posonly..total_args).find(|&j| api::tuple_item(names, j).is(keyword));
             if found.is_none() {
@@ -110,10 +116,10 @@ fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec
                 }
             }
             match (found, &kwdict) {
-                (Some(j), _) if locals[j].is_some() => return Ok(None), // given twice
+                (Some(j), _) if locals[j].is_some() => return Ok(false), // given twice
                 (Some(j), _) => locals[j] = Some(Obj::to_owned(value)),
                 (None, Some(dict)) => api::dict_set(dict, keyword, value)?,
-                (None, None) => return Ok(None), // unexpected keyword
+                (None, None) => return Ok(false), // unexpected keyword
             }
         }
     }
@@ -124,7 +130,7 @@ fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec
         for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(npos) {
             if slot.is_none() {
                 if i < first_default {
-                    return Ok(None); // missing positional argument
+                    return Ok(false); // missing positional argument
                 }
                 *slot = Some(defaults[i - first_default].to_owned());
             }
@@ -147,10 +153,10 @@ fn bind(func: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult<Option<Vec
             .flatten()
         {
             Some(default) => *slot = Some(default.to_owned()),
-            None => return Ok(None), // missing keyword-only argument
+            None => return Ok(false), // missing keyword-only argument
         }
     }
-    Ok(Some(locals))
+    Ok(true)
 }
 
 /// CALL of an exact function below `total` arguments on the stack: binds and pushes its frame
@@ -164,9 +170,22 @@ pub(super) fn try_push_frame(
 ) -> PyResult<Option<FramePtr>> {
     let c = &mut ex.cursor;
     let func = c.peek(total + 1).to_owned();
-    let Some(locals) = bind(&func, c.top_n(total), kwnames)? else {
+    let (code, _, _) = function_parts(&func);
+    if code.flags() & CO_OPTIMIZED as u32 == 0 || !can_inline(code) {
         return Ok(None);
+    }
+    let n = code.nlocalsplus();
+    let mut inline: [Option<Owned>; INLINE_LOCALS] = Default::default();
+    let mut heap: Vec<Option<Owned>>;
+    let locals: &mut [Option<Owned>] = if n <= INLINE_LOCALS {
+        &mut inline[..n]
+    } else {
+        heap = (0..n).map(|_| None).collect();
+        &mut heap
     };
+    if !bind(&func, c.top_n(total), kwnames, locals)? {
+        return Ok(None);
+    }
     c.drop_n(total + 2 - usize::from(is_meth));
     Ok(Some(ex.thread.push_frame(&func, locals)?))
 }

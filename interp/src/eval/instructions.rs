@@ -49,10 +49,12 @@ macro_rules! instructions {
         pub(super) fn execute(c: &mut Cursor, ex: &mut Exec, op: u8, oparg: u32) -> Step {
             match op {
                 $( ops::$op => {
+                    c.begin_instr();
                     c.skip(const { cache_units(ops::$op) });
                     run!($kind $body, c, ex, oparg)
                 } )*
                 $( ops::$form => {
+                    c.begin_instr();
                     c.skip(const { cache_units(ops::$form) });
                     run!($fkind $fbody, c, ex, oparg)
                 } )*

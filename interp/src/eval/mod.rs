@@ -753,7 +753,11 @@ fn dispatch<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
         // The instruction's arm of `execute` skips its inline cache. The normal table fetches
         // one code unit: an EXTENDED_ARG prefix is its own arm there.
         let (start, (mut op, oparg)) = if TRACING {
-            (c.next_index(), fetch_unit(&mut c))
+            let start = c.next_index();
+            let fetched = fetch_unit(&mut c);
+            // The recorder looks at the instruction's cache before its arm runs.
+            c.begin_instr();
+            (start, fetched)
         } else {
             (0, c.fetch())
         };
@@ -826,6 +830,7 @@ fn refetch(ex: &mut Exec, start: usize) {
 #[inline(always)]
 fn fetch_instruction(cursor: &mut Cursor) -> (u8, u32) {
     let (op, oparg) = fetch_unit(cursor);
+    cursor.begin_instr();
     cursor.skip(usize::from(DECODE[op as usize] >> 8));
     (op, oparg)
 }

@@ -760,27 +760,53 @@ pub fn dict_without(obj: &Obj, offset: isize, name: &Obj) -> Result<u32, &'stati
     }
 }
 
-/// `LOAD_METHOD_WITH_DICT`'s guard: `obj`'s type has `type_version`, its `__dict__` at
-/// `offset` exists and its keys still have `keys_version`; then the cached method.
+/// `LOAD_METHOD_WITH_DICT`'s guard: `obj`'s type has `type_version` and its `__dict__` at
+/// `offset` exists without `name`: its keys still have `keys_version` (the keys checked at
+/// specialization), or else a lookup does not find `name` in them (instances whose dicts have
+/// keys of their own, each with another version, would otherwise miss on every other
+/// instance). Then the cached method.
 #[inline(always)]
-pub fn method_with_dict(
+pub fn method_with_dict<'a>(
     obj: &Obj,
+    name: &Obj,
     type_version: u32,
     offset: isize,
     keys_version: u32,
     descr: u64,
-) -> Option<&Obj> {
+) -> Option<&'a Obj> {
     if !type_version_is(obj, type_version) {
         return None;
     }
     // SAFETY: the same type version is the same type, whose instances keep their dict pointer
-    // at `offset` (taken from it at specialization). `descr` as in `method_no_dict`.
+    // at `offset` (taken from it at specialization); a non-NULL dict is live. `descr` as in
+    // `method_no_dict`.
     unsafe {
         let dict = dict_at(obj, offset);
-        if dict.is_null() || (*(*dict).ma_keys).dk_version != keys_version {
+        if dict.is_null() {
+            return None;
+        }
+        if (*(*dict).ma_keys).dk_version != keys_version && !lacks_str_key(dict, name) {
             return None;
         }
         Some(Obj::from_ptr(descr as usize as *mut PyObject))
+    }
+}
+
+/// Whether the dict `dict`, whose keys are all str, has no key equal to `name` (a str). A dict
+/// with other keys counts as having it: comparing with them could run Python code.
+///
+/// # Safety
+/// `dict` must point to a live dict.
+#[cold]
+unsafe fn lacks_str_key(dict: *mut PyDictObject, name: &Obj) -> bool {
+    // SAFETY: forwarded; with str keys only, the lookup compares str objects and cannot run
+    // Python code or fail (a str caches its hash).
+    unsafe {
+        if (*(*dict).ma_keys).dk_kind == super::objects::DICT_KEYS_GENERAL {
+            return false;
+        }
+        ffi::PyDict_GetItemWithError(dict.cast(), name.as_ptr()).is_null()
+            && !super::object::error_occurred()
     }
 }
 

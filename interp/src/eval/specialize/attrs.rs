@@ -604,16 +604,22 @@ pub(in crate::eval) fn load_method_poly(c: &mut Cursor, ex: &mut Exec, oparg: u3
 
 #[inline(always)]
 pub(in crate::eval) fn load_method_with_dict(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
-    load_method_form(c, ex, oparg, true, |owner, instr| {
-        attrs::method_with_dict(
-            owner,
-            instr.cache_u32(1),
-            isize::from(instr.cache(3) as i16),
-            instr.cache_u32(4),
-            instr.cache_u64(6),
-        )
-        .map(Obj::to_owned)
-    })
+    let instr = c.instr();
+    let method = attrs::method_with_dict(
+        c.top(),
+        c.name(oparg as usize),
+        instr.cache_u32(1),
+        isize::from(instr.cache(3) as i16),
+        instr.cache_u32(4),
+        instr.cache_u64(6),
+    )
+    .map(Obj::to_owned);
+    let Some(method) = method else {
+        miss(instr, LOAD_METHOD, LOAD_METHOD_ADAPTIVE);
+        return generic::load_method(c, ex, oparg);
+    };
+    hit(LOAD_METHOD);
+    push_method(c, method)
 }
 
 /// Pushes `NULL | value` in place of the owner (a plain value: no self to pass).

@@ -419,6 +419,14 @@ impl Cursor {
         self.instr = self.next_instr.wrapping_sub(1);
     }
 
+    /// The oparg byte of the instruction being run's own code unit (without what EXTENDED_ARG
+    /// prefixes add).
+    #[inline(always)]
+    pub fn instr_arg(&self) -> u32 {
+        // SAFETY: `instr` points at a code unit of the live quickened copy (`begin_instr`).
+        u32::from(unsafe { *self.instr } >> 8)
+    }
+
     /// Reads the next code unit without recording it (EXTENDED_ARG's continuation).
     #[inline(always)]
     pub fn fetch_extended(&mut self, oparg: u32) -> (u8, u32) {

@@ -1003,25 +1003,32 @@ pub fn new_cell(value: Option<&Obj>) -> PyResult<Owned> {
     new_ref!(ffi::PyCell_New(value.map_or(ptr::null_mut(), Obj::as_ptr)))
 }
 
-/// The content of a cell (`cell` must be a cell).
+/// The content of a cell (`cell` must be a cell): its field read in place, as ceval's
+/// `PyCell_GET` (the exported `PyCell_Get` checks the type again, out of line).
+#[inline(always)]
 pub fn cell_get(cell: &Obj) -> Option<Owned> {
     debug_assert!(is_cell(cell));
-    // SAFETY: a live cell; PyCell_Get returns a new reference or NULL (never raising for a
-    // cell).
+    // SAFETY: a live cell (the caller checked its type), laid out as the checked mirror; its
+    // content is NULL or a live object the cell owns, of which we take a new reference.
     unsafe {
-        let value = ffi::PyCell_Get(cell.as_ptr());
-        (!value.is_null()).then(|| Owned::from_raw_unchecked(value))
+        let value = (*cell.as_ptr().cast::<super::objects::PyCellObject>()).ob_ref;
+        (!value.is_null()).then(|| Obj::from_ptr(value).to_owned())
     }
 }
 
-/// Replaces the content of a cell.
+/// Replaces the content of a cell (`cell` must be a cell), releasing the old content after
+/// the new one is in place (its release may run code that reads the cell).
+#[inline(always)]
 pub fn cell_set(cell: &Obj, value: Option<Owned>) {
     debug_assert!(is_cell(cell));
-    // SAFETY: a live cell; PyCell_Set takes its own reference to the new value and releases
-    // the old one; it cannot fail for a cell.
+    // SAFETY: as in `cell_get`; the cell takes over `value`'s reference and the old content's
+    // reference is released once, after the store.
     unsafe {
-        let raw = value.as_deref().map_or(ptr::null_mut(), Obj::as_ptr);
-        ffi::PyCell_Set(cell.as_ptr(), raw);
+        let slot =
+            ptr::addr_of_mut!((*cell.as_ptr().cast::<super::objects::PyCellObject>()).ob_ref);
+        let old = *slot;
+        *slot = value.map_or(ptr::null_mut(), Owned::into_raw);
+        ffi::Py_XDECREF(old);
     }
 }
 

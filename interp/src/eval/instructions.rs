@@ -37,28 +37,38 @@ macro_rules! instructions {
             table
         };
 
-        /// Runs one instruction (`op` as quickened, `oparg` includes EXTENDED_ARG). `c` is the
-        /// dispatch loop's cursor: hot instructions work on it directly; the others run on
-        /// `ex.cursor`, written back before and read after.
+        /// Runs one instruction (`op` as quickened), just fetched by `c`. `prefix` is what its
+        /// EXTENDED_ARG prefixes contribute (`oparg >> 8`; 0 without prefixes): each arm reads
+        /// the low byte of its oparg from its own code unit, so that the dispatch (copied into
+        /// the end of every arm, see `nop`) carries no oparg from one arm to the next (it did,
+        /// in as many registers as arms wanted it in). `c` is the dispatch loop's cursor: hot
+        /// instructions work on it directly; the others run on `ex.cursor`, written back before
+        /// and read after.
         ///
         /// Every function a hot instruction passes `c` to must be `#[inline(always)]`: one
         /// call that takes the cursor's address puts the whole cursor in memory for the whole
         /// loop, and every push, pop and fetch then goes through the stack (a 10-15% loss,
         /// measured when `FOR_ITER_GEN` did this).
         #[inline(always)]
-        pub(super) fn execute(c: &mut Cursor, ex: &mut Exec, op: u8, oparg: u32) -> Step {
+        pub(super) fn execute(c: &mut Cursor, ex: &mut Exec, op: u8, prefix: u32) -> Step {
             match op {
                 $( ops::$op => {
                     c.begin_instr();
+                    let oparg = (prefix << 8) | c.instr_arg();
                     c.skip(const { cache_units(ops::$op) });
                     run!($kind $body, c, ex, oparg)
                 } )*
                 $( ops::$form => {
                     c.begin_instr();
+                    let oparg = (prefix << 8) | c.instr_arg();
                     c.skip(const { cache_units(ops::$form) });
                     run!($fkind $fbody, c, ex, oparg)
                 } )*
-                ops::EXTENDED_ARG => extended_arg(c, ex, oparg),
+                ops::EXTENDED_ARG => {
+                    c.begin_instr();
+                    let oparg = (prefix << 8) | c.instr_arg();
+                    extended_arg(c, ex, oparg)
+                }
                 // Every other byte, each by value: with neither `_` nor a range the compiler
                 // knows the match is exhaustive, so the jump table covers all 256 bytes and the
                 // dispatch has no range check (`_` or `0..=255` leave one behind, folded to a
@@ -104,7 +114,7 @@ fn extended_arg(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
 #[inline(never)]
 fn execute_prefixed(ex: &mut Exec, op: u8, oparg: u32) -> Step {
     let mut c = ex.cursor.reloaded();
-    let step = execute(&mut c, ex, op, oparg);
+    let step = execute(&mut c, ex, op, oparg >> 8);
     c.save_to(&mut ex.cursor);
     step
 }
@@ -225,8 +235,8 @@ instructions! {
         UNPACK_SEQUENCE => cold unpack_sequence,
         UNPACK_EX => cold unpack_ex,
         MAKE_CELL => cold make_cell,
-        LOAD_DEREF => cold load_deref,
-        STORE_DEREF => cold store_deref,
+        LOAD_DEREF => hot load_deref,
+        STORE_DEREF => hot store_deref,
         DELETE_DEREF => cold delete_deref,
         LOAD_CLASSDEREF => cold load_classderef,
         COPY_FREE_VARS => cold copy_free_vars,
@@ -1216,18 +1226,21 @@ fn make_cell(ex: &mut Exec, oparg: u32) -> Step {
 
 /// The cell in slot `index` (MAKE_CELL or COPY_FREE_VARS put it there; hand-made code that
 /// skipped them gets a SystemError rather than a crash).
+#[inline(always)]
 fn cell_at(c: &Cursor, index: usize) -> api::PyResult<&Obj> {
     match c.local(index) {
         Some(cell) if api::is_cell(cell) => Ok(cell),
-        _ => Err(api::raise(
-            exc::system_error(),
-            "cell slot does not hold a cell",
-        )),
+        _ => Err(not_a_cell()),
     }
 }
 
-fn load_deref(ex: &mut Exec, oparg: u32) -> Step {
-    let c = &mut ex.cursor;
+#[cold]
+fn not_a_cell() -> Raised {
+    api::raise(exc::system_error(), "cell slot does not hold a cell")
+}
+
+#[inline(always)]
+fn load_deref(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
     match api::cell_get(cell_at(c, oparg as usize)?) {
         Some(value) => {
             c.push(value);
@@ -1240,9 +1253,10 @@ fn load_deref(ex: &mut Exec, oparg: u32) -> Step {
     }
 }
 
-fn store_deref(ex: &mut Exec, oparg: u32) -> Step {
-    let value = ex.cursor.pop();
-    api::cell_set(cell_at(&ex.cursor, oparg as usize)?, Some(value));
+#[inline(always)]
+fn store_deref(c: &mut Cursor, _: &mut Exec, oparg: u32) -> Step {
+    let value = c.pop();
+    api::cell_set(cell_at(c, oparg as usize)?, Some(value));
     next()
 }
 
@@ -1300,11 +1314,9 @@ fn copy_free_vars(ex: &mut Exec, oparg: u32) -> Step {
             "closure is shorter than the free variables",
         ));
     }
-    let cells: Vec<Owned> = (0..oparg as usize)
-        .map(|i| api::tuple_item(closure, i).to_owned())
-        .collect();
-    for (i, cell) in cells.into_iter().enumerate() {
-        c.set_local(offset + i, Some(cell));
+    let closure = closure.to_owned();
+    for i in 0..oparg as usize {
+        c.set_local(offset + i, Some(api::tuple_item(&closure, i).to_owned()));
     }
     next()
 }

@@ -774,7 +774,8 @@ fn dispatch<const TRACING: bool>(ex: &mut Exec) -> Option<Exit> {
                 c = ex.cursor.reloaded();
             }
         }
-        let mut step = instructions::execute(&mut c, ex, op, oparg);
+        // The arm reads the low byte of its oparg itself (see `execute`).
+        let mut step = instructions::execute(&mut c, ex, op, oparg >> 8);
         if let Ok(Flow::Next) = step {
             if !TRACING {
                 continue;

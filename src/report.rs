@@ -89,6 +89,7 @@ pub fn table(json: &Value) -> String {
     for key in [
         "started",
         "compiled",
+        "given_up",
         "side_traces",
         "instructions_recorded",
     ] {

@@ -367,13 +367,54 @@ fn stats_json_file_per_process() {
             + json["frames"]["rust"].as_u64().unwrap();
         assert!(evaluated > 0, "frames were evaluated: {json}");
         assert_eq!(json["specialization"].as_object().unwrap().len(), 18);
-        for key in ["started", "compiled", "aborted", "side_traces"] {
+        for key in ["started", "compiled", "given_up", "aborted", "side_traces"] {
             assert!(json["traces"].get(key).is_some());
         }
         for key in ["entered", "exits_taken", "code_bytes", "compile_ns"] {
             assert!(json["executors"].get(key).is_some());
         }
     }
+}
+
+/// A loop whose every recording aborts (its body calls a Python function) is given up on
+/// after its attempts: counted once, and its later iterations start no recording.
+#[test]
+fn loops_whose_recordings_abort_are_given_up() {
+    let dir = scratch("given-up");
+    let stats = dir.join("stats.json");
+    let stats_arg = format!("--stats={}", stats.display());
+    let program = "\
+def step(x):
+    return x + 1
+def run(n):
+    t = 0
+    for i in range(n):
+        t = step(t)
+    return t
+print(run(5000), run(50000))
+";
+    let traces = |program: &str| {
+        let out = justjit(
+            &dir,
+            &[stats_arg.as_str(), "--hot-loop", "2", "-c", program],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr_text());
+        assert_eq!(out.stdout_text(), "5000 50000\n");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&stats).unwrap()).unwrap();
+        let traces = &json["traces"];
+        let count = |v: &serde_json::Value| v.as_u64().unwrap_or(0);
+        (
+            count(&traces["given_up"]),
+            count(&traces["aborted"]["python_call"]),
+        )
+    };
+    // Startup (the site module) has loops of its own: the difference is this program's loop.
+    let (given_up_before, aborted_before) = traces("print(5000, 50000)");
+    let (given_up, aborted) = traces(program);
+    assert_eq!(given_up, given_up_before + 1);
+    // Eight attempts (2, 4, ... 256 jumps apart); none after the loop went quiet.
+    assert_eq!(aborted, aborted_before + 8);
 }
 
 #[test]

@@ -134,6 +134,9 @@ pub struct Stats {
     specialization_failures: Mutex<BTreeMap<(&'static str, &'static str), u64>>,
     pub traces_started: Counter,
     pub traces_compiled: Counter,
+    /// Loops whose backward jump stopped reporting to the JIT after every recording of them
+    /// aborted (`traces.given_up`).
+    pub loops_given_up: Counter,
     traces_aborted: Mutex<BTreeMap<&'static str, u64>>,
     pub side_traces: Counter,
     pub executors_entered: Counter,
@@ -172,6 +175,7 @@ impl Stats {
             specialization_failures: Mutex::new(BTreeMap::new()),
             traces_started: Counter::new(),
             traces_compiled: Counter::new(),
+            loops_given_up: Counter::new(),
             traces_aborted: Mutex::new(BTreeMap::new()),
             side_traces: Counter::new(),
             executors_entered: Counter::new(),
@@ -287,6 +291,7 @@ impl Stats {
             "traces": {
                 "started": self.traces_started.get(),
                 "compiled": self.traces_compiled.get(),
+                "given_up": self.loops_given_up.get(),
                 "aborted": aborted,
                 "side_traces": self.side_traces.get(),
                 "instructions_recorded": self.traced_instructions.get(),
@@ -337,7 +342,7 @@ mod tests {
         );
         assert_eq!(v["specialization"]["FOR_ITER"]["hit"], 1);
         assert_eq!(v["traces"]["aborted"]["too_long"], 2);
-        for key in ["started", "compiled", "aborted", "side_traces"] {
+        for key in ["started", "compiled", "given_up", "aborted", "side_traces"] {
             assert!(v["traces"].get(key).is_some(), "traces.{key}");
         }
         for key in ["entered", "exits_taken", "code_bytes", "compile_ns"] {

@@ -232,6 +232,18 @@ impl Units {
     pub fn to_vec(&self) -> Vec<_Py_CODEUNIT> {
         self.0.iter().map(Cell::get).collect()
     }
+
+    /// Rewrites the opcode of unit `index` from `from` to `to` (keeping its oparg); false,
+    /// and nothing written, when that unit does not hold `from`.
+    pub fn replace_opcode(&self, index: usize, from: u8, to: u8) -> bool {
+        match self.0.get(index) {
+            Some(unit) if unit.get() & 0xff == u16::from(from) => {
+                unit.set((unit.get() & 0xff00) | u16::from(to));
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// The running state of one frame: where the next instruction is and where the stack top is.

@@ -13,10 +13,12 @@ use std::sync::Arc;
 
 use crate::cpython::cursor::FramePtr;
 use crate::cpython::object::Raised;
+use crate::cpython::opcode;
 use crate::jit::{self, InstrView, LoopExecutor, Recorder, Recording, Spec};
 use crate::stats;
 
 use super::cache_facts;
+use super::quicken::forms;
 use super::{code_info, refetch, Exec, Flow, Step};
 
 /// After this many failed recordings a loop is no longer recorded.
@@ -84,7 +86,18 @@ pub(super) fn taken(ex: &mut Exec, anchor: u32) -> Step {
         let slot = &mut loops[index];
         if let Some(executor) = &slot.executor {
             BackEdge::Run(executor.clone())
-        } else if ex.recording.is_some() || slot.failures >= MAX_ATTEMPTS {
+        } else if slot.failures >= MAX_ATTEMPTS {
+            // Every attempt aborted: the loop's jump stops reporting to the JIT.
+            // (Other backward jumps, the conditional ones, keep reporting.)
+            if info.units.replace_opcode(
+                anchor as usize,
+                opcode::JUMP_BACKWARD_QUICK,
+                forms::JUMP_BACKWARD_QUIET,
+            ) {
+                stats::local().loops_given_up.bump();
+            }
+            BackEdge::Nothing
+        } else if ex.recording.is_some() {
             BackEdge::Nothing
         } else {
             slot.counter += 1;

@@ -333,6 +333,7 @@ instructions! {
         COMPARE_OP_FLOAT => hot specialize::compare_op_float,
         COMPARE_OP_STR => hot specialize::compare_op_str,
         LOAD_ATTR_CLASS => hot specialize::load_attr_class,
+        JUMP_BACKWARD_QUIET => hot jump_backward_quiet,
         BINARY_SUBSCR_GETITEM => hot specialize::binary_subscr_getitem,
         CALL_PY_WITH_DEFAULTS => hot specialize::call_py_with_defaults,
         LOAD_GLOBAL_ADAPTIVE => hot specialize::load_global_adaptive,
@@ -1072,6 +1073,13 @@ pub(super) fn back_edge_taken(ex: &mut Exec) -> Step {
         Flow::Next if ex.jit_enabled => Ok(Flow::BackEdge),
         other => Ok(other),
     }
+}
+
+/// `JUMP_BACKWARD` of a loop the JIT gave up on (`back_edge::give_up`).
+#[inline(always)]
+fn jump_backward_quiet(c: &mut Cursor, ex: &mut Exec, oparg: u32) -> Step {
+    c.jump_back(oparg as usize);
+    check_eval_breaker(ex)
 }
 
 #[inline(always)]

@@ -41,6 +41,10 @@ pub(crate) mod forms {
     pub const COMPARE_OP_STR: u8 = 192;
     /// `LOAD_ATTR` of a class attribute (3.12's form).
     pub const LOAD_ATTR_CLASS: u8 = 193;
+    /// `JUMP_BACKWARD` of a loop the tracing JIT has given up on (every recording of it
+    /// aborted): checks the eval breaker but no longer reports the jump to the JIT, whose hot
+    /// counter the loop's every iteration paid for otherwise.
+    pub const JUMP_BACKWARD_QUIET: u8 = 194;
 
     /// justjit's forms: (name, number, base opcode).
     pub const ALL: &[(&str, u8, u8)] = &[
@@ -57,6 +61,11 @@ pub(crate) mod forms {
         ("COMPARE_OP_FLOAT", COMPARE_OP_FLOAT, super::COMPARE_OP),
         ("COMPARE_OP_STR", COMPARE_OP_STR, super::COMPARE_OP),
         ("LOAD_ATTR_CLASS", LOAD_ATTR_CLASS, super::LOAD_ATTR),
+        (
+            "JUMP_BACKWARD_QUIET",
+            JUMP_BACKWARD_QUIET,
+            super::JUMP_BACKWARD,
+        ),
     ];
 }
 

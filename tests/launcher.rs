@@ -633,7 +633,8 @@ def f(n):
         p.x = p.x + math.pi
         s.a = s.a + K
         c = p.__sizeof__() > 0
-    return p.x, s.a, c
+        m = math.floor(p.x)
+    return p.x, s.a, c, m
 print(f(1000))
 ";
     std::fs::write(dir.join("attrs.py"), program).unwrap();

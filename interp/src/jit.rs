@@ -72,7 +72,8 @@ pub enum Spec {
     InstanceValue { type_version: u32, index: u16 },
     /// `LOAD_ATTR_SLOT`, `STORE_ATTR_SLOT`: a `__slots__` member at byte `offset`.
     Member { type_version: u32, offset: u16 },
-    /// `LOAD_ATTR_MODULE`: the module dict's keys have `entry`'s version, the name at its index.
+    /// `LOAD_ATTR_MODULE`, `LOAD_METHOD_MODULE`: the module dict's keys have `entry`'s version,
+    /// the name at its index.
     ModuleAttr { entry: DictEntry },
     /// `LOAD_METHOD_NO_DICT`, `LOAD_METHOD_WITH_VALUES` (with the class's shared keys version:
     /// the instance has no dict of its own and does not shadow the name) and `_POLY` entries:

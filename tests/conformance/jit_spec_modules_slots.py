@@ -305,3 +305,39 @@ def func_attrs(n):
 
 
 print("function", func_attrs(10))
+
+
+# Module functions called as methods (LOAD_METHOD_MODULE): the function replaced, the name
+# deleted, a new name added to the module (its keys change), and another module object.
+import math
+import types
+
+
+def module_methods(n):
+    out = []
+    mod = math
+    for i in range(n):
+        try:
+            out.append(mod.floor(i * 0.75))
+        except AttributeError as e:
+            out.append(str(e))
+        if i == 10:
+            math.floor = lambda x: -1
+        elif i == 14:
+            del math.floor
+        elif i == 17:
+            math.floor = math.ceil
+        elif i == 20:
+            math.brand_new = 1
+        elif i == 23:
+            mod = types.SimpleNamespace(floor=lambda x: "ns")
+        elif i == 26:
+            mod = types.ModuleType("other")
+            mod.floor = lambda x: "other"
+    return out
+
+
+saved_floor = math.floor
+print("module methods", module_methods(30))
+math.floor = saved_floor
+del math.brand_new

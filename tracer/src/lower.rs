@@ -1095,12 +1095,7 @@ impl Lowering<'_> {
     fn load_attr(&mut self, oparg: u32) -> Result<()> {
         let owner = self.peek(0);
         let read = match (self.step.spec, self.owner_at(0)) {
-            (Spec::ModuleAttr { entry }, Some(o)) => {
-                self.guard_type(owner, addrs::module_type());
-                let exit = self.exit_before("module without dict");
-                let dict = self.emit(Op::ModuleDict { module: o, exit }, Kind::Obj);
-                Some(self.dict_entry(dict, entry, "module keys version"))
-            }
+            (Spec::ModuleAttr { entry }, Some(o)) => Some(self.module_attr(owner, o, entry)),
             (_, Some(o)) => self.attr_field(o, None)?,
             (_, None) => None,
         };
@@ -1117,6 +1112,15 @@ impl Lowering<'_> {
         };
         self.push_owned(result);
         Ok(())
+    }
+
+    /// `LOAD_ATTR_MODULE`'s and `LOAD_METHOD_MODULE`'s read: the owner (`owner`, the object
+    /// `o`) is a module whose dict's keys still hold the name at `entry`. Borrowed.
+    fn module_attr(&mut self, owner: AVal, o: Value, entry: DictEntry) -> Value {
+        self.guard_type(owner, addrs::module_type());
+        let exit = self.exit_before("module without dict");
+        let dict = self.emit(Op::ModuleDict { module: o, exit }, Kind::Obj);
+        self.dict_entry(dict, entry, "module keys version")
     }
 
     /// Makes the stack entry at `depth` an object the trace owns a reference to (boxing an
@@ -1199,9 +1203,18 @@ impl Lowering<'_> {
             self.stack.push(owner);
             return Ok(());
         }
-        let name = self.name_const(oparg);
-        let result =
-            self.helper_call(Helper::GetAttr, &[Arg::Operand(owner), Arg::Value(name)], 1)?;
+        let result = match (self.step.spec, self.owner_at(0)) {
+            (Spec::ModuleAttr { entry }, Some(o)) => {
+                let value = self.module_attr(owner, o, entry);
+                self.emit_void(Op::Incref { value });
+                self.pop_release(1);
+                value
+            }
+            _ => {
+                let name = self.name_const(oparg);
+                self.helper_call(Helper::GetAttr, &[Arg::Operand(owner), Arg::Value(name)], 1)?
+            }
+        };
         self.stack.push(AVal::Null);
         self.push_owned(result);
         Ok(())

@@ -102,7 +102,7 @@ pub(super) fn describe(cursor: &Cursor, instr: InstrRef, form: u8, oparg: u32) -
                 },
             )
         }
-        LOAD_ATTR_MODULE => {
+        LOAD_ATTR_MODULE | LOAD_METHOD_MODULE => {
             let (keys_version, index) = (instr.cache_u32(1), instr.cache(3));
             if attrs::module_attr(top, keys_version, index).is_none() {
                 return Spec::None;

@@ -620,6 +620,7 @@ fn jit_types_come_from_the_caches() {
     let program = "\
 import math
 class P:
+    STEP = 2
     def __init__(self):
         self.x = 1.5
 class S:
@@ -631,7 +632,7 @@ def f(n):
     s.a = 0
     for i in range(n):
         p.x = p.x + math.pi
-        s.a = s.a + K
+        s.a = s.a + K * P.STEP
         c = p.__sizeof__() > 0
         m = math.floor(p.x)
     return p.x, s.a, c, m
@@ -669,6 +670,7 @@ print(f(1000))
             "StoreMember",
             "ModuleDict",
             "LoadDictEntry",
+            "GuardClassVersion",
         ] {
             assert!(trace.contains(uop), "{uop} missing in {trace}");
         }

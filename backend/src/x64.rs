@@ -867,6 +867,14 @@ impl<'a> Emitter<'a> {
                     ; jne =>exit()
                 );
             }
+            Op::GuardClassVersion { class, version, .. } => {
+                let v = self.load(*class, RAX);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; cmp DWORD [Rq(v) + offsets::TP_VERSION_TAG], *version as i32
+                    ; jne =>exit()
+                );
+            }
             Op::LoadInstanceValue { owner, index, .. } => {
                 let o = self.load(*owner, RCX);
                 self.instance_value(o, *index, exit());

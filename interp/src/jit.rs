@@ -75,6 +75,16 @@ pub enum Spec {
     /// `LOAD_ATTR_MODULE`, `LOAD_METHOD_MODULE`: the module dict's keys have `entry`'s version,
     /// the name at its index.
     ModuleAttr { entry: DictEntry },
+    /// `LOAD_ATTR_CLASS`, `LOAD_METHOD_CLASS`: the owner is the class at `class` (a borrowed
+    /// pointer; the trace holds it) with version `version`, whose lookup gives `value`, read
+    /// as itself. `value_type_version`: the version its (mutable) type must keep, so that the
+    /// value does not become a descriptor; `None` for a value of an immutable type.
+    ClassAttr {
+        class: u64,
+        version: u32,
+        value: u64,
+        value_type_version: Option<u32>,
+    },
     /// `LOAD_METHOD_NO_DICT`, `LOAD_METHOD_WITH_VALUES` (with the class's shared keys version:
     /// the instance has no dict of its own and does not shadow the name) and `_POLY` entries:
     /// `method` (a borrowed pointer, held by the type while it keeps `type_version`).

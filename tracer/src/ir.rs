@@ -222,6 +222,13 @@ pub enum Op {
         version: u32,
         exit: ExitId,
     },
+    /// The class `class` itself has version tag `version` (class attributes, after a `GuardIs`
+    /// that the owner is that class).
+    GuardClassVersion {
+        class: Value,
+        version: u32,
+        exit: ExitId,
+    },
     /// dst = value `index` of the object's values array (borrowed); exits when the object has
     /// a materialized dict or the attribute is unset. Its type version is guarded before
     /// (`type_version` repeats it for the uop interpreter's checked read).
@@ -326,9 +333,10 @@ impl Op {
             BoxInt { .. } | BoxFloat { .. } => Flags::CAN_EXIT | Flags::CALLS,
             CallHelper { .. } | Truth { .. } => Flags::CAN_EXIT | Flags::ESCAPES | Flags::CALLS,
             CheckEvalBreaker { .. } => Flags::GUARD | Flags::CAN_EXIT,
-            GuardTypeVersion { .. } | GuardKeysVersion { .. } | GuardNoDict { .. } => {
-                Flags::GUARD | Flags::CAN_EXIT
-            }
+            GuardTypeVersion { .. }
+            | GuardClassVersion { .. }
+            | GuardKeysVersion { .. }
+            | GuardNoDict { .. } => Flags::GUARD | Flags::CAN_EXIT,
             LoadInstanceValue { .. } | LoadMember { .. } | LoadDictEntry { .. } => Flags::CAN_EXIT,
             StoreInstanceValue { .. } | StoreMember { .. } => Flags::CAN_EXIT,
             ModuleDict { .. } => Flags::CAN_EXIT,
@@ -356,6 +364,7 @@ impl Op {
             | Truth { exit, .. }
             | CheckEvalBreaker { exit }
             | GuardTypeVersion { exit, .. }
+            | GuardClassVersion { exit, .. }
             | LoadInstanceValue { exit, .. }
             | LoadMember { exit, .. }
             | StoreInstanceValue { exit, .. }
@@ -397,7 +406,9 @@ impl Op {
             TupleItem { tuple, index, .. } => vec![*tuple, *index],
             RangeIterNext { iter, .. } | ListIterNext { iter, .. } => vec![*iter],
             CallHelper { args, .. } => args.clone(),
-            GuardTypeVersion { value, .. } => vec![*value],
+            GuardTypeVersion { value, .. } | GuardClassVersion { class: value, .. } => {
+                vec![*value]
+            }
             LoadInstanceValue { owner, .. }
             | LoadMember { owner, .. }
             | GuardNoDict { owner, .. }

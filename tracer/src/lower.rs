@@ -1094,6 +1094,12 @@ impl Lowering<'_> {
 
     fn load_attr(&mut self, oparg: u32) -> Result<()> {
         let owner = self.peek(0);
+        if let (Spec::ClassAttr { .. }, Some(o)) = (self.step.spec, self.owner_at(0)) {
+            let value = self.class_attr(o);
+            self.pop_release(1);
+            self.stack.push(value);
+            return Ok(());
+        }
         let read = match (self.step.spec, self.owner_at(0)) {
             (Spec::ModuleAttr { entry }, Some(o)) => Some(self.module_attr(owner, o, entry)),
             (_, Some(o)) => self.attr_field(o, None)?,
@@ -1112,6 +1118,41 @@ impl Lowering<'_> {
         };
         self.push_owned(result);
         Ok(())
+    }
+
+    /// `LOAD_ATTR_CLASS`'s and `LOAD_METHOD_CLASS`'s read (the step's spec is `ClassAttr`):
+    /// the owner `o` is the class the cache names, with its version, and the value (a constant
+    /// the trace holds, as it holds the class, whose address the guard compares) still reads
+    /// as itself.
+    fn class_attr(&mut self, o: Value) -> AVal {
+        let Spec::ClassAttr {
+            class,
+            version,
+            value,
+            value_type_version,
+        } = self.step.spec
+        else {
+            unreachable!("class_attr without a ClassAttr spec")
+        };
+        self.const_handle(TraceObj::from_exit_bits(class));
+        let exit = self.exit_before("class");
+        self.emit_void(Op::GuardIs {
+            value: o,
+            addr: class,
+            expect: true,
+            exit,
+        });
+        let exit = self.exit_before("class version");
+        self.emit_void(Op::GuardClassVersion {
+            class: o,
+            version,
+            exit,
+        });
+        let value = self.const_handle(TraceObj::from_exit_bits(value));
+        if let (Some(type_version), AVal::Obj { v, .. }) = (value_type_version, value) {
+            self.guard_type_version(v, type_version);
+        }
+        value
     }
 
     /// `LOAD_ATTR_MODULE`'s and `LOAD_METHOD_MODULE`'s read: the owner (`owner`, the object
@@ -1201,6 +1242,13 @@ impl Lowering<'_> {
             self.stack.pop();
             self.stack.push(method);
             self.stack.push(owner);
+            return Ok(());
+        }
+        if let (Spec::ClassAttr { .. }, Some(o)) = (self.step.spec, self.owner_at(0)) {
+            let value = self.class_attr(o);
+            self.pop_release(1);
+            self.stack.push(AVal::Null);
+            self.stack.push(value);
             return Ok(());
         }
         let result = match (self.step.spec, self.owner_at(0)) {

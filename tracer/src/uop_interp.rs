@@ -270,6 +270,15 @@ impl Machine<'_> {
                     return Err(*exit);
                 }
             }
+            Op::GuardClassVersion {
+                class,
+                version,
+                exit,
+            } => {
+                if obj(self.get(*class)).class_version() != Some(*version) {
+                    return Err(*exit);
+                }
+            }
             Op::LoadInstanceValue {
                 owner,
                 type_version,

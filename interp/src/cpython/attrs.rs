@@ -694,6 +694,22 @@ fn reads_as_itself(value: &Obj) -> bool {
     value.is_exact_function() || unsafe { (*value.type_ptr()).tp_descr_get.is_none() }
 }
 
+/// For tier 2's reads of a class attribute `value` (which reads as itself now): `Ok(None)`
+/// when its type cannot change (immutable), `Ok(Some(version))` for the version its type must
+/// keep for the value to go on reading as itself, `Err` when that type has no valid version.
+pub fn value_type_guard(value: &Obj) -> Result<Option<u32>, &'static str> {
+    if type_flags(value.type_ptr()) & Py_TPFLAGS_IMMUTABLETYPE != 0 {
+        return Ok(None);
+    }
+    valid_type_version(value).map(Some).ok_or("no_type_version")
+}
+
+/// The version tag of class `cls` itself (0 or stale unless valid; compare with a cached
+/// nonzero version); `None` when `cls` is not a class.
+pub fn class_version(cls: &Obj) -> Option<u32> {
+    cls.is_type().then(|| version_tag(cls.as_ptr().cast()))
+}
+
 /// For `LOAD_ATTR_CLASS`: attribute `name` of class `cls` (an instance of `type` itself, with
 /// nothing of that name on `type`), when `type_getattro` gives it as found, and the class's
 /// version.

@@ -199,6 +199,11 @@ impl TraceObj {
         attrs::type_version(self.obj())
     }
 
+    /// The version tag of the object itself, a class; `None` when it is not a class.
+    pub fn class_version(self) -> Option<u32> {
+        attrs::class_version(self.obj())
+    }
+
     /// Value `index` of the object's values array (its type's version guarded to be one whose
     /// instances keep their attributes there); `None` when the object has a materialized dict
     /// or the attribute is not set.

@@ -112,6 +112,18 @@ pub(super) fn describe(cursor: &Cursor, instr: InstrRef, form: u8, oparg: u32) -
                 None => Spec::None,
             }
         }
+        forms::LOAD_ATTR_CLASS => {
+            let (version, slot) = (instr.cache_u32(1), instr.cache(3));
+            let value = poly::tables(cursor.frame())
+                .first(slot)
+                .and_then(|entry| attrs::class_attr(top, version, entry.method));
+            value.map_or(Spec::None, |value| class_attr(top, version, value))
+        }
+        LOAD_METHOD_CLASS => {
+            let version = instr.cache_u32(1);
+            attrs::class_method(top, version, instr.cache_u64(6))
+                .map_or(Spec::None, |value| class_attr(top, version, value))
+        }
         LOAD_METHOD_NO_DICT => method(top, instr.cache_u32(1), None, instr.cache_u64(6)),
         LOAD_METHOD_WITH_VALUES => method(
             top,
@@ -132,6 +144,19 @@ pub(super) fn describe(cursor: &Cursor, instr: InstrRef, form: u8, oparg: u32) -
             }
         }
         _ => Spec::None,
+    }
+}
+
+/// A class attribute the form's guard gave: what guards its reads in a trace.
+fn class_attr(class: &Obj, version: u32, value: &Obj) -> Spec {
+    match attrs::value_type_guard(value) {
+        Ok(value_type_version) => Spec::ClassAttr {
+            class: attrs::cache_bits(class),
+            version,
+            value: attrs::cache_bits(value),
+            value_type_version,
+        },
+        Err(_) => Spec::None,
     }
 }
 

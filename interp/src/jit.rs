@@ -55,6 +55,9 @@ pub enum Spec {
     /// `BINARY_SUBSCR_*`, `STORE_SUBSCR_*`: the container's exact type (and an exact int index
     /// for lists and tuples).
     Subscr(Builtin),
+    /// `UNPACK_SEQUENCE_TWO_TUPLE`, `_TUPLE`, `_LIST`: the sequence's exact type, with as many
+    /// items as the instruction unpacks.
+    Unpack(Builtin),
     /// `FOR_ITER_*`: the iterator's kind.
     Iter(IterKind),
     /// `LOAD_GLOBAL_MODULE`: the globals' keys have `keys_version`, the name at entry `index`.

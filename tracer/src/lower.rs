@@ -709,6 +709,7 @@ impl Lowering<'_> {
                 }
             }
             op::BINARY_SUBSCR => self.binary_subscr()?,
+            op::UNPACK_SEQUENCE => self.unpack_sequence(oparg)?,
             op::STORE_SUBSCR => {
                 let (value, container, key) = (self.peek(2), self.peek(1), self.peek(0));
                 let result = self.helper_call(
@@ -1312,6 +1313,80 @@ impl Lowering<'_> {
             self.stack.push(AVal::Null);
         }
         self.push_owned(value);
+        Ok(())
+    }
+
+    /// `UNPACK_SEQUENCE` of an exact tuple or list of `oparg` items (its specialized form's
+    /// type): the type and the length guarded, the items read inline and pushed last first.
+    /// Other sequences abort the recording.
+    fn unpack_sequence(&mut self, oparg: u32) -> Result<()> {
+        let seq = self.peek(0);
+        let (type_addr, is_list) = match (self.step.spec, seq) {
+            (Spec::Unpack(Builtin::Tuple), AVal::Obj { .. }) => (addrs::tuple_type(), false),
+            (Spec::Unpack(Builtin::List), AVal::Obj { .. }) => (addrs::list_type(), true),
+            _ => {
+                return fail(
+                    "unsupported_instruction",
+                    "UNPACK_SEQUENCE of other than a tuple or list of its length",
+                )
+            }
+        };
+        let s = self.guard_type(seq, type_addr);
+        let len = if is_list {
+            self.emit(Op::ListLen { list: s }, Kind::Int)
+        } else {
+            self.emit(Op::TupleLen { tuple: s }, Kind::Int)
+        };
+        let n = oparg as usize;
+        let expected = self.constant(n as u64, Kind::Int);
+        let same = self.emit(
+            Op::IntCompare {
+                cmp: Cmp::Eq,
+                a: len,
+                b: expected,
+            },
+            Kind::Bool,
+        );
+        let exit = self.exit_before("sequence length");
+        self.emit_void(Op::GuardBool {
+            value: same,
+            expect: true,
+            exit,
+        });
+        // Every item is read (the length is guarded: no read exits) before any reference is
+        // taken, so that no exit leaves a reference behind.
+        let mut items = Vec::with_capacity(n);
+        for i in 0..n {
+            let index = self.constant(i as u64, Kind::Int);
+            let exit = self.exit_before("sequence length");
+            let item = if is_list {
+                self.emit(
+                    Op::ListItem {
+                        list: s,
+                        index,
+                        exit,
+                    },
+                    Kind::Obj,
+                )
+            } else {
+                self.emit(
+                    Op::TupleItem {
+                        tuple: s,
+                        index,
+                        exit,
+                    },
+                    Kind::Obj,
+                )
+            };
+            items.push(item);
+        }
+        for &item in &items {
+            self.emit_void(Op::Incref { value: item });
+        }
+        self.pop_release(1);
+        for item in items.into_iter().rev() {
+            self.push_owned(item);
+        }
         Ok(())
     }
 

@@ -6,7 +6,8 @@
 
 use crate::cpython::attrs;
 use crate::cpython::cursor::{Cursor, InstrRef};
-use crate::cpython::object::Obj;
+use crate::cpython::fastpath;
+use crate::cpython::object::{self as api, Obj};
 use crate::cpython::opcode::*;
 use crate::cpython::trace_runtime::{addrs, TraceObj};
 use crate::jit::{Builtin, DictEntry, IterKind, Spec};
@@ -45,6 +46,14 @@ pub(super) fn describe(cursor: &Cursor, instr: InstrRef, form: u8, oparg: u32) -
         BINARY_SUBSCR_DICT => container(second, Builtin::Dict, Obj::is_exact_dict),
         STORE_SUBSCR_LIST_INT => subscr(second, top, Builtin::List, Obj::is_exact_list),
         STORE_SUBSCR_DICT => container(second, Builtin::Dict, Obj::is_exact_dict),
+        UNPACK_SEQUENCE_TWO_TUPLE | UNPACK_SEQUENCE_TUPLE => holds(
+            top.is_exact_tuple() && api::tuple_len(top) == oparg as usize,
+            Spec::Unpack(Builtin::Tuple),
+        ),
+        UNPACK_SEQUENCE_LIST => holds(
+            top.is_exact_list() && fastpath::list_len(top) == oparg as isize,
+            Spec::Unpack(Builtin::List),
+        ),
         forms::FOR_ITER_LIST => iter(top, addrs::list_iter_type(), IterKind::List),
         forms::FOR_ITER_TUPLE => iter(top, addrs::tuple_iter_type(), IterKind::Tuple),
         forms::FOR_ITER_RANGE => iter(top, addrs::range_iter_type(), IterKind::Range),

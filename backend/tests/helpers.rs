@@ -84,7 +84,7 @@ unsafe extern "C" fn unexpected(_: *const u64, _: usize) -> u64 {
     std::process::abort()
 }
 
-static TABLE: [HelperFn; 12] = [
+static TABLE: [HelperFn; 13] = [
     fake_dealloc,
     fake_box_int,
     fake_box_float,
@@ -97,6 +97,7 @@ static TABLE: [HelperFn; 12] = [
     unexpected,
     unexpected,
     fake_call,
+    unexpected,
 ];
 
 fn env() -> Env {

@@ -15,6 +15,9 @@ use crate::abi::{CompiledTrace, TraceCtx};
 use crate::ir::{Kind, Snap, Trace};
 
 /// A compiled loop.
+/// Exit buffers of up to this many values live on the stack of `run`.
+const INLINE_EXIT_VALUES: usize = 64;
+
 pub struct TraceExecutor {
     trace: Arc<Trace>,
     code: Box<dyn CompiledTrace>,
@@ -63,17 +66,27 @@ impl LoopExecutor for TraceExecutor {
         {
             return None;
         }
-        let mut buffer = vec![0u64; self.exit_buffer_len];
+        // The exit values of most traces fit a buffer on the stack: loops that leave their
+        // trace after a few iterations enter it often, and an allocation per entry showed.
+        let mut inline = [0u64; INLINE_EXIT_VALUES];
+        let mut heap: Vec<u64>;
+        let buffer: &mut [u64] = if self.exit_buffer_len <= INLINE_EXIT_VALUES {
+            &mut inline[..self.exit_buffer_len]
+        } else {
+            heap = vec![0u64; self.exit_buffer_len];
+            &mut heap
+        };
         let ctx = TraceCtx {
             localsplus: frame.localsplus_addr(),
             helpers: rt::helpers_addr(),
             eval_breaker: rt::eval_breaker_addr(thread),
             exit_values: buffer.as_mut_ptr() as u64,
         };
-        stats::global().executors_entered.bump();
-        let index = self.code.run(frame, &ctx, &mut buffer);
-        stats::global().exits_taken.bump();
-        Some(self.rebuild(frame, index as usize, &buffer))
+        // Counted with the GIL held (traces run with it).
+        stats::global().executors_entered.bump_with_gil();
+        let index = self.code.run(frame, &ctx, buffer);
+        stats::global().exits_taken.bump_with_gil();
+        Some(self.rebuild(frame, index as usize, buffer))
     }
 }
 

@@ -710,6 +710,12 @@ impl Lowering<'_> {
             }
             op::BINARY_SUBSCR => self.binary_subscr()?,
             op::UNPACK_SEQUENCE => self.unpack_sequence(oparg)?,
+            op::BUILD_SLICE => {
+                let n = oparg as usize;
+                let parts: Vec<Arg> = (0..n).rev().map(|d| Arg::Operand(self.peek(d))).collect();
+                let slice = self.helper_call(Helper::BuildSlice, &parts, n)?;
+                self.push_owned(slice);
+            }
             op::STORE_SUBSCR => {
                 let (value, container, key) = (self.peek(2), self.peek(1), self.peek(0));
                 let result = self.helper_call(

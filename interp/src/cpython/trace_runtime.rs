@@ -409,13 +409,15 @@ pub enum Helper {
     SetItem,
     /// [callable, args...]: a vectorcall with positional arguments.
     Call,
+    /// [start, stop] or [start, stop, step]: `PySlice_New` (`BUILD_SLICE`).
+    BuildSlice,
 }
 
 /// The signature of every helper.
 pub type HelperFn = unsafe extern "C" fn(args: *const u64, nargs: usize) -> u64;
 
 /// The helper table; a native trace keeps its address in a register.
-pub static HELPERS: [HelperFn; 12] = [
+pub static HELPERS: [HelperFn; 13] = [
     helper_dealloc,
     helper_box_int,
     helper_box_float,
@@ -428,6 +430,7 @@ pub static HELPERS: [HelperFn; 12] = [
     helper_getitem,
     helper_setitem,
     helper_call,
+    helper_build_slice,
 ];
 
 /// The table's address, for a trace context.
@@ -542,6 +545,14 @@ unsafe extern "C" fn helper_call(args: *const u64, nargs: usize) -> u64 {
         let callable = *args as *mut PyObject;
         let rest = args.add(1) as *const *mut PyObject;
         ffi::PyObject_Vectorcall(callable, rest, nargs - 1, ptr::null_mut()) as u64
+    }
+}
+
+unsafe extern "C" fn helper_build_slice(args: *const u64, nargs: usize) -> u64 {
+    // SAFETY: two or three live objects.
+    unsafe {
+        let step = (nargs == 3).then(|| arg(args, 2));
+        result(object::build_slice(arg(args, 0), arg(args, 1), step))
     }
 }
 

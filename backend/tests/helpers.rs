@@ -84,7 +84,7 @@ unsafe extern "C" fn unexpected(_: *const u64, _: usize) -> u64 {
     std::process::abort()
 }
 
-static TABLE: [HelperFn; 13] = [
+static TABLE: [HelperFn; 16] = [
     fake_dealloc,
     fake_box_int,
     fake_box_float,
@@ -97,6 +97,9 @@ static TABLE: [HelperFn; 13] = [
     unexpected,
     unexpected,
     fake_call,
+    unexpected,
+    unexpected,
+    unexpected,
     unexpected,
 ];
 

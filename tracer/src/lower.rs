@@ -710,6 +710,31 @@ impl Lowering<'_> {
             }
             op::BINARY_SUBSCR => self.binary_subscr()?,
             op::UNPACK_SEQUENCE => self.unpack_sequence(oparg)?,
+            op::BUILD_TUPLE | op::BUILD_LIST => {
+                let n = oparg as usize;
+                let items: Vec<Arg> = (0..n).rev().map(|d| Arg::Operand(self.peek(d))).collect();
+                let helper = if step.op == op::BUILD_TUPLE {
+                    Helper::BuildTuple
+                } else {
+                    Helper::BuildList
+                };
+                let built = self.helper_call(helper, &items, n)?;
+                self.push_owned(built);
+            }
+            op::CONTAINS_OP => {
+                let (item, container) = (self.peek(1), self.peek(0));
+                let invert = self.constant(u64::from(oparg != 0), Kind::Int);
+                let found = self.helper_call(
+                    Helper::Contains,
+                    &[
+                        Arg::Operand(item),
+                        Arg::Operand(container),
+                        Arg::Value(invert),
+                    ],
+                    2,
+                )?;
+                self.push_owned(found);
+            }
             op::BUILD_SLICE => {
                 let n = oparg as usize;
                 let parts: Vec<Arg> = (0..n).rev().map(|d| Arg::Operand(self.peek(d))).collect();

@@ -411,13 +411,19 @@ pub enum Helper {
     Call,
     /// [start, stop] or [start, stop, step]: `PySlice_New` (`BUILD_SLICE`).
     BuildSlice,
+    /// [item, container, invert] -> a bool: `CONTAINS_OP` (`in`, or `not in` when `invert`).
+    Contains,
+    /// [items...] -> a new tuple of them (`BUILD_TUPLE`).
+    BuildTuple,
+    /// [items...] -> a new list of them (`BUILD_LIST`).
+    BuildList,
 }
 
 /// The signature of every helper.
 pub type HelperFn = unsafe extern "C" fn(args: *const u64, nargs: usize) -> u64;
 
 /// The helper table; a native trace keeps its address in a register.
-pub static HELPERS: [HelperFn; 13] = [
+pub static HELPERS: [HelperFn; 16] = [
     helper_dealloc,
     helper_box_int,
     helper_box_float,
@@ -431,6 +437,9 @@ pub static HELPERS: [HelperFn; 13] = [
     helper_setitem,
     helper_call,
     helper_build_slice,
+    helper_contains,
+    helper_build_tuple,
+    helper_build_list,
 ];
 
 /// The table's address, for a trace context.
@@ -554,6 +563,39 @@ unsafe extern "C" fn helper_build_slice(args: *const u64, nargs: usize) -> u64 {
         let step = (nargs == 3).then(|| arg(args, 2));
         result(object::build_slice(arg(args, 0), arg(args, 1), step))
     }
+}
+
+unsafe extern "C" fn helper_contains(args: *const u64, _: usize) -> u64 {
+    // SAFETY: two live objects and a flag.
+    unsafe {
+        let invert = *args.add(2) != 0;
+        result(
+            object::contains(arg(args, 1), arg(args, 0)).map(|found| Owned::bool(found != invert)),
+        )
+    }
+}
+
+/// The `nargs` live objects at `args`, borrowed.
+///
+/// # Safety
+/// `args` holds `nargs` live object pointers.
+unsafe fn items<'a>(args: *const u64, nargs: usize) -> Vec<&'a Obj> {
+    // SAFETY: the caller's promise.
+    (0..nargs).map(|i| unsafe { arg(args, i) }).collect()
+}
+
+unsafe extern "C" fn helper_build_tuple(args: *const u64, nargs: usize) -> u64 {
+    // SAFETY: `nargs` live objects.
+    unsafe { result(object::tuple_from(&items(args, nargs))) }
+}
+
+unsafe extern "C" fn helper_build_list(args: *const u64, nargs: usize) -> u64 {
+    // SAFETY: `nargs` live objects.
+    let owned = unsafe { items(args, nargs) }
+        .into_iter()
+        .map(Obj::to_owned)
+        .collect();
+    result(object::list_from_owned(owned))
 }
 
 /// A frame as a trace sees it: the base of `localsplus`, and the writes that rebuild it at an

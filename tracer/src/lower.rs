@@ -710,17 +710,9 @@ impl Lowering<'_> {
             }
             op::BINARY_SUBSCR => self.binary_subscr()?,
             op::UNPACK_SEQUENCE => self.unpack_sequence(oparg)?,
-            op::BUILD_TUPLE | op::BUILD_LIST => {
-                let n = oparg as usize;
-                let items: Vec<Arg> = (0..n).rev().map(|d| Arg::Operand(self.peek(d))).collect();
-                let helper = if step.op == op::BUILD_TUPLE {
-                    Helper::BuildTuple
-                } else {
-                    Helper::BuildList
-                };
-                let built = self.helper_call(helper, &items, n)?;
-                self.push_owned(built);
-            }
+            op::BUILD_TUPLE => self.build_from_top(Helper::BuildTuple, oparg as usize)?,
+            op::BUILD_LIST => self.build_from_top(Helper::BuildList, oparg as usize)?,
+            op::BUILD_SLICE => self.build_from_top(Helper::BuildSlice, oparg as usize)?,
             op::CONTAINS_OP => {
                 let (item, container) = (self.peek(1), self.peek(0));
                 let invert = self.constant(u64::from(oparg != 0), Kind::Int);
@@ -734,12 +726,6 @@ impl Lowering<'_> {
                     2,
                 )?;
                 self.push_owned(found);
-            }
-            op::BUILD_SLICE => {
-                let n = oparg as usize;
-                let parts: Vec<Arg> = (0..n).rev().map(|d| Arg::Operand(self.peek(d))).collect();
-                let slice = self.helper_call(Helper::BuildSlice, &parts, n)?;
-                self.push_owned(slice);
             }
             op::STORE_SUBSCR => {
                 let (value, container, key) = (self.peek(2), self.peek(1), self.peek(0));
@@ -761,8 +747,7 @@ impl Lowering<'_> {
             op::CALL => {
                 let n = oparg as usize;
                 let method = self.peek(n + 1);
-                let mut operands: Vec<Arg> =
-                    (0..=n).rev().map(|d| Arg::Operand(self.peek(d))).collect();
+                let mut operands = self.top_operands(n + 1);
                 match method {
                     AVal::Null => {}
                     AVal::Obj { .. } => operands.insert(0, Arg::Operand(method)),
@@ -778,6 +763,19 @@ impl Lowering<'_> {
                 )
             }
         }
+        Ok(())
+    }
+
+    /// The top `n` stack entries as helper operands, the deepest first.
+    fn top_operands(&self, n: usize) -> Vec<Arg> {
+        (0..n).rev().map(|d| Arg::Operand(self.peek(d))).collect()
+    }
+
+    /// Replaces the top `n` stack entries with what `helper` makes of them (`BUILD_*`).
+    fn build_from_top(&mut self, helper: Helper, n: usize) -> Result<()> {
+        let operands = self.top_operands(n);
+        let built = self.helper_call(helper, &operands, n)?;
+        self.push_owned(built);
         Ok(())
     }
 

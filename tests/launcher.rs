@@ -370,7 +370,13 @@ fn stats_json_file_per_process() {
         for key in ["started", "compiled", "given_up", "aborted", "side_traces"] {
             assert!(json["traces"].get(key).is_some());
         }
-        for key in ["entered", "exits_taken", "code_bytes", "compile_ns"] {
+        for key in [
+            "entered",
+            "exits_taken",
+            "retired",
+            "code_bytes",
+            "compile_ns",
+        ] {
             assert!(json["executors"].get(key).is_some());
         }
     }
@@ -415,6 +421,46 @@ print(run(5000), run(50000))
     assert_eq!(given_up, given_up_before + 1);
     // Eight attempts (2, 4, ... 256 jumps apart); none after the loop went quiet.
     assert_eq!(aborted, aborted_before + 8);
+}
+
+/// A compiled loop whose entries leave it at once (two iterations per call once the loop is
+/// compiled: the trace is entered for the second and leaves at the loop's end) is retired
+/// after its first 256 entries, and its loop given up.
+#[test]
+fn executors_that_exit_at_once_are_retired() {
+    let dir = scratch("retired");
+    let stats = dir.join("stats.json");
+    let stats_arg = format!("--stats={}", stats.display());
+    let program = "\
+def count(i):
+    s = 0
+    for j in range(i if i < 10 else 2):
+        s += j
+    return s
+print(sum(map(count, range(3000))))
+";
+    let counts = |program: &str| {
+        let out = justjit(
+            &dir,
+            &[stats_arg.as_str(), "--hot-loop", "2", "-c", program],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr_text());
+        assert_eq!(out.stdout_text(), "3110\n");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&stats).unwrap()).unwrap();
+        let count = |v: &serde_json::Value| v.as_u64().unwrap_or(0);
+        (
+            count(&json["executors"]["retired"]),
+            count(&json["executors"]["entered"]),
+            count(&json["traces"]["given_up"]),
+        )
+    };
+    let (retired_before, entered_before, given_up_before) = counts("print(3110)");
+    let (retired, entered, given_up) = counts(program);
+    assert_eq!(retired, retired_before + 1);
+    assert_eq!(given_up, given_up_before + 1);
+    // Judged after 256 entries; not entered after that.
+    assert_eq!(entered, entered_before + 256);
 }
 
 #[test]

@@ -23,7 +23,8 @@ use iced_x86::{Decoder, DecoderOptions, Formatter, Instruction, IntelFormatter};
 use justjit_interp::cpython::cursor::FramePtr;
 use justjit_interp::cpython::trace_runtime::{addrs, offsets, Helper};
 use justjit_tracer::abi::{
-    CompiledTrace, TraceCtx, CTX_EVAL_BREAKER, CTX_EXIT_VALUES, CTX_HELPERS, CTX_LOCALSPLUS,
+    CompiledTrace, TraceCtx, CTX_EVAL_BREAKER, CTX_EXIT_VALUES, CTX_HELPERS, CTX_ITERATIONS,
+    CTX_LOCALSPLUS,
 };
 use justjit_tracer::ir::{Cmp, FloatOp, Inst, IntOp, Kind, Op, Trace, Value};
 
@@ -69,7 +70,7 @@ const MAX_FRAME: usize = 1 << 20;
 type Asm = VecAssembler<X64Relocation>;
 
 /// The entry point of a compiled trace.
-type Entry = unsafe extern "sysv64" fn(ctx: *const TraceCtx) -> u64;
+type Entry = unsafe extern "sysv64" fn(ctx: *mut TraceCtx) -> u64;
 
 /// A trace compiled to x86-64 machine code.
 pub struct NativeTrace {
@@ -89,7 +90,7 @@ impl NativeTrace {
     /// `ctx` must be what the trace was compiled for: `localsplus` a frame whose slots hold
     /// what the trace's guards and uops assume, `helpers` the helper table, `eval_breaker` a
     /// readable 32-bit int, and `exit_values` room for [`Trace::max_exit_values`] words.
-    pub unsafe fn execute(&self, ctx: &TraceCtx) -> u32 {
+    pub unsafe fn execute(&self, ctx: &mut TraceCtx) -> u32 {
         // SAFETY: the code was assembled for the `Entry` signature; the caller vouches for the
         // context it reads.
         unsafe {
@@ -105,7 +106,7 @@ impl NativeTrace {
 }
 
 impl CompiledTrace for NativeTrace {
-    fn run(&self, _frame: FramePtr, ctx: &TraceCtx, exit_values: &mut [u64]) -> u32 {
+    fn run(&self, _frame: FramePtr, ctx: &mut TraceCtx, exit_values: &mut [u64]) -> u32 {
         assert_eq!(ctx.exit_values, exit_values.as_mut_ptr() as u64);
         assert!(exit_values.len() >= self.max_exit_values);
         // SAFETY: the caller runs the trace on the frame it was recorded for, with a context
@@ -1241,7 +1242,11 @@ pub fn compile(trace: &Trace) -> Result<NativeTrace, CompileError> {
         .map(|phi| (e.loc(phi.value), e.loc(phi.next)))
         .collect();
     e.parallel_move(next);
-    dynasm!(e.ops ; .arch x64 ; jmp =>loop_top);
+    dynasm!(e.ops
+        ; .arch x64
+        ; add QWORD [r14 + CTX_ITERATIONS], 1
+        ; jmp =>loop_top
+    );
 
     let exits: Vec<(u32, DynamicLabel)> = e.exit_labels.iter().map(|(&i, &l)| (i, l)).collect();
     for (index, label) in exits {

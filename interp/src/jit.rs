@@ -153,6 +153,9 @@ pub struct TraceExit {
     pub resume: u32,
     /// An exception is set, raised by the instruction at `resume`.
     pub error: bool,
+    /// The executor is not worth entering any more (its entries leave the loop too soon):
+    /// the interpreter drops it and gives the loop up.
+    pub retire: bool,
 }
 
 /// A compiled loop, entered at its head.

@@ -140,6 +140,8 @@ pub struct Stats {
     traces_aborted: Mutex<BTreeMap<&'static str, u64>>,
     pub side_traces: Counter,
     pub executors_entered: Counter,
+    /// Executors dropped because their entries left the trace too soon (`executors.retired`).
+    pub executors_retired: Counter,
     pub exits_taken: Counter,
     pub code_bytes: Counter,
     pub compile_ns: Counter,
@@ -179,6 +181,7 @@ impl Stats {
             traces_aborted: Mutex::new(BTreeMap::new()),
             side_traces: Counter::new(),
             executors_entered: Counter::new(),
+            executors_retired: Counter::new(),
             exits_taken: Counter::new(),
             code_bytes: Counter::new(),
             compile_ns: Counter::new(),
@@ -298,6 +301,7 @@ impl Stats {
             },
             "executors": {
                 "entered": self.executors_entered.get(),
+                "retired": self.executors_retired.get(),
                 "exits_taken": self.exits_taken.get(),
                 "code_bytes": self.code_bytes.get(),
                 "compile_ns": self.compile_ns.get(),
@@ -345,7 +349,13 @@ mod tests {
         for key in ["started", "compiled", "given_up", "aborted", "side_traces"] {
             assert!(v["traces"].get(key).is_some(), "traces.{key}");
         }
-        for key in ["entered", "exits_taken", "code_bytes", "compile_ns"] {
+        for key in [
+            "entered",
+            "exits_taken",
+            "retired",
+            "code_bytes",
+            "compile_ns",
+        ] {
             assert_eq!(v["executors"][key], 0, "executors.{key}");
         }
         assert!(stats.family("NOT_A_FAMILY").is_none());

@@ -1,6 +1,7 @@
 //! Executors: a compiled trace installed at a loop's backward jump, and the exit glue that
 //! rebuilds the frame from an exit's snapshot so the interpreter goes on exactly there.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use justjit_interp::cpython::cursor::FramePtr;
@@ -14,10 +15,18 @@ use justjit_interp::stats;
 use crate::abi::{CompiledTrace, TraceCtx};
 use crate::ir::{Kind, Snap, Trace};
 
-/// A compiled loop.
 /// Exit buffers of up to this many values live on the stack of `run`.
 const INLINE_EXIT_VALUES: usize = 64;
 
+/// An executor is judged after this many entries...
+const JUDGED_AFTER_ENTRIES: u64 = 256;
+/// ...and retired when its entries completed fewer loop bodies than this many each, on
+/// average (beyond the peeled first iteration): entering and leaving a trace costs about what
+/// interpreting an iteration or two does (the frame's values written back, unboxed ones boxed
+/// again). Two retired fannkuch's flip loop, which pays for itself.
+const MIN_BODIES_PER_ENTRY: u64 = 1;
+
+/// A compiled loop.
 pub struct TraceExecutor {
     trace: Arc<Trace>,
     code: Box<dyn CompiledTrace>,
@@ -25,6 +34,9 @@ pub struct TraceExecutor {
     globals: u64,
     builtins: u64,
     exit_buffer_len: usize,
+    /// Entries, and loop bodies completed by them (only read and written with the GIL held).
+    entries: AtomicU64,
+    bodies: AtomicU64,
 }
 
 impl TraceExecutor {
@@ -36,6 +48,8 @@ impl TraceExecutor {
             trace,
             code,
             exit_buffer_len,
+            entries: AtomicU64::new(0),
+            bodies: AtomicU64::new(0),
         }
     }
 }
@@ -76,21 +90,35 @@ impl LoopExecutor for TraceExecutor {
             heap = vec![0u64; self.exit_buffer_len];
             &mut heap
         };
-        let ctx = TraceCtx {
+        let mut ctx = TraceCtx {
             localsplus: frame.localsplus_addr(),
             helpers: rt::helpers_addr(),
             eval_breaker: rt::eval_breaker_addr(thread),
             exit_values: buffer.as_mut_ptr() as u64,
+            iterations: 0,
         };
         // Counted with the GIL held (traces run with it).
         stats::global().executors_entered.bump_with_gil();
-        let index = self.code.run(frame, &ctx, buffer);
+        let index = self.code.run(frame, &mut ctx, buffer);
         stats::global().exits_taken.bump_with_gil();
-        Some(self.rebuild(frame, index as usize, buffer))
+        let mut exit = self.rebuild(frame, index as usize, buffer);
+        exit.retire = self.count_entry(ctx.iterations);
+        Some(exit)
     }
 }
 
 impl TraceExecutor {
+    /// Counts an entry that completed `bodies` loop bodies; true when the executor has been
+    /// entered enough to judge and its entries leave too early to pay for themselves.
+    fn count_entry(&self, bodies: u64) -> bool {
+        // Plain loads and stores: only the thread holding the GIL runs executors.
+        let entries = self.entries.load(Ordering::Relaxed) + 1;
+        let total = self.bodies.load(Ordering::Relaxed) + bodies;
+        self.entries.store(entries, Ordering::Relaxed);
+        self.bodies.store(total, Ordering::Relaxed);
+        entries >= JUDGED_AFTER_ENTRIES && total < MIN_BODIES_PER_ENTRY * entries
+    }
+
     /// Writes an exit's snapshot into the frame: the value stack first (it may borrow objects
     /// that stale locals still hold), then the locals the trace kept unboxed.
     fn rebuild(&self, frame: FramePtr, index: usize, values: &[u64]) -> TraceExit {
@@ -130,6 +158,7 @@ impl TraceExecutor {
         TraceExit {
             resume: exit.resume,
             error,
+            retire: false,
         }
     }
 }

@@ -363,7 +363,7 @@ impl Machine<'_> {
 }
 
 impl CompiledTrace for UopTrace {
-    fn run(&self, frame: FramePtr, ctx: &TraceCtx, exit_values: &mut [u64]) -> u32 {
+    fn run(&self, frame: FramePtr, ctx: &mut TraceCtx, exit_values: &mut [u64]) -> u32 {
         let trace = &*self.trace;
         let breaker = ctx.eval_breaker;
         let eval_breaker = move || justjit_interp::cpython::trace_runtime::flag_set(breaker);
@@ -387,6 +387,7 @@ impl CompiledTrace for UopTrace {
                     for (phi, bits) in trace.phis.iter().zip(next) {
                         m.regs[phi.value.0 as usize] = bits;
                     }
+                    ctx.iterations += 1;
                 }
             }
         };

@@ -146,14 +146,15 @@ impl Env {
 
     pub fn run(&mut self, native: &NativeTrace, trace: &Trace) -> Outcome {
         let mut exit_values = vec![0xdead_beef_u64; trace.max_exit_values().max(1)];
-        let ctx = TraceCtx {
+        let mut ctx = TraceCtx {
             localsplus: self.slots.as_mut_ptr() as u64,
             helpers: self.helpers,
             eval_breaker: &*self.eval_breaker as *const i32 as u64,
             exit_values: exit_values.as_mut_ptr() as u64,
+            iterations: 0,
         };
         // SAFETY: the test's traces only touch the slots, the breaker and objects the test owns.
-        let exit = unsafe { native.execute(&ctx) };
+        let exit = unsafe { native.execute(&mut ctx) };
         let n = trace.exits[exit as usize].live_values().len();
         Outcome {
             exit,

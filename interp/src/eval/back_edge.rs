@@ -122,18 +122,28 @@ pub(super) fn taken(ex: &mut Exec, anchor: u32) -> Step {
             });
             Ok(Flow::SwitchTable)
         }
-        BackEdge::Run(executor) => run_executor(ex, &*executor),
+        BackEdge::Run(executor) => run_executor(ex, &*executor, anchor),
     }
 }
 
-/// Enters `executor` at the loop head and resumes the interpreter where the trace left.
-fn run_executor(ex: &mut Exec, executor: &dyn LoopExecutor) -> Step {
+/// Enters `executor` (the loop at `anchor`'s) at the loop head and resumes the interpreter
+/// where the trace left.
+fn run_executor(ex: &mut Exec, executor: &dyn LoopExecutor, anchor: u32) -> Step {
     let frame = *ex.cursor.frame();
     ex.cursor.store();
     let Some(exit) = executor.run(ex.thread, frame) else {
         ex.cursor.unstore();
         return Ok(Flow::Next);
     };
+    if exit.retire {
+        // Its entries leave the trace too soon to pay for it: the loop runs in the
+        // interpreter from now on, and its jump goes quiet at the next back edge.
+        stats::local().executors_retired.bump();
+        with_slot(frame, anchor, |slot| {
+            slot.executor = None;
+            slot.failures = MAX_ATTEMPTS;
+        });
+    }
     ex.cursor = super::load_cursor(frame);
     if exit.error {
         refetch(ex, exit.resume as usize);

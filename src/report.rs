@@ -113,13 +113,7 @@ pub fn table(json: &Value) -> String {
 
     let executors = &json["executors"];
     let _ = writeln!(out, "executors");
-    for key in [
-        "entered",
-        "exits_taken",
-        "retired",
-        "code_bytes",
-        "compile_ns",
-    ] {
+    for key in justjit_interp::stats::EXECUTOR_KEYS {
         let _ = writeln!(out, "  {:<34} {:>12}", key, count(&executors[key]));
     }
     out

@@ -370,16 +370,25 @@ fn stats_json_file_per_process() {
         for key in ["started", "compiled", "given_up", "aborted", "side_traces"] {
             assert!(json["traces"].get(key).is_some());
         }
-        for key in [
-            "entered",
-            "exits_taken",
-            "retired",
-            "code_bytes",
-            "compile_ns",
-        ] {
+        for key in justjit_interp::stats::EXECUTOR_KEYS {
             assert!(json["executors"].get(key).is_some());
         }
     }
+}
+
+/// The statistics (JSON) of `program` run with `--hot-loop 2`, which must print `stdout`.
+fn jit_stats(dir: &Path, program: &str, stdout: &str) -> serde_json::Value {
+    let stats = dir.join("stats.json");
+    let stats_arg = format!("--stats={}", stats.display());
+    let out = justjit(dir, &[stats_arg.as_str(), "--hot-loop", "2", "-c", program]);
+    assert_eq!(out.code, 0, "{}", out.stderr_text());
+    assert_eq!(out.stdout_text(), stdout);
+    serde_json::from_slice(&std::fs::read(&stats).unwrap()).unwrap()
+}
+
+/// A counter of a statistics file (0 when absent).
+fn counter(v: &serde_json::Value) -> u64 {
+    v.as_u64().unwrap_or(0)
 }
 
 /// A loop whose every recording aborts (its body calls a Python function) is given up on
@@ -387,8 +396,6 @@ fn stats_json_file_per_process() {
 #[test]
 fn loops_whose_recordings_abort_are_given_up() {
     let dir = scratch("given-up");
-    let stats = dir.join("stats.json");
-    let stats_arg = format!("--stats={}", stats.display());
     let program = "\
 def step(x):
     return x + 1
@@ -399,28 +406,15 @@ def run(n):
     return t
 print(run(5000), run(50000))
 ";
-    let traces = |program: &str| {
-        let out = justjit(
-            &dir,
-            &[stats_arg.as_str(), "--hot-loop", "2", "-c", program],
-        );
-        assert_eq!(out.code, 0, "{}", out.stderr_text());
-        assert_eq!(out.stdout_text(), "5000 50000\n");
-        let json: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&stats).unwrap()).unwrap();
-        let traces = &json["traces"];
-        let count = |v: &serde_json::Value| v.as_u64().unwrap_or(0);
-        (
-            count(&traces["given_up"]),
-            count(&traces["aborted"]["python_call"]),
-        )
-    };
     // Startup (the site module) has loops of its own: the difference is this program's loop.
-    let (given_up_before, aborted_before) = traces("print(5000, 50000)");
-    let (given_up, aborted) = traces(program);
-    assert_eq!(given_up, given_up_before + 1);
+    let before = jit_stats(&dir, "print(5000, 50000)", "5000 50000\n");
+    let after = jit_stats(&dir, program, "5000 50000\n");
+    let delta = |key: &dyn Fn(&serde_json::Value) -> &serde_json::Value| {
+        counter(key(&after)) - counter(key(&before))
+    };
+    assert_eq!(delta(&|j| &j["traces"]["given_up"]), 1);
     // Eight attempts (2, 4, ... 256 jumps apart); none after the loop went quiet.
-    assert_eq!(aborted, aborted_before + 8);
+    assert_eq!(delta(&|j| &j["traces"]["aborted"]["python_call"]), 8);
 }
 
 /// A compiled loop whose entries leave it at once (two iterations per call once the loop is
@@ -429,8 +423,6 @@ print(run(5000), run(50000))
 #[test]
 fn executors_that_exit_at_once_are_retired() {
     let dir = scratch("retired");
-    let stats = dir.join("stats.json");
-    let stats_arg = format!("--stats={}", stats.display());
     let program = "\
 def count(i):
     s = 0
@@ -439,28 +431,15 @@ def count(i):
     return s
 print(sum(map(count, range(3000))))
 ";
-    let counts = |program: &str| {
-        let out = justjit(
-            &dir,
-            &[stats_arg.as_str(), "--hot-loop", "2", "-c", program],
-        );
-        assert_eq!(out.code, 0, "{}", out.stderr_text());
-        assert_eq!(out.stdout_text(), "3110\n");
-        let json: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&stats).unwrap()).unwrap();
-        let count = |v: &serde_json::Value| v.as_u64().unwrap_or(0);
-        (
-            count(&json["executors"]["retired"]),
-            count(&json["executors"]["entered"]),
-            count(&json["traces"]["given_up"]),
-        )
+    let before = jit_stats(&dir, "print(3110)", "3110\n");
+    let after = jit_stats(&dir, program, "3110\n");
+    let delta = |key: &dyn Fn(&serde_json::Value) -> &serde_json::Value| {
+        counter(key(&after)) - counter(key(&before))
     };
-    let (retired_before, entered_before, given_up_before) = counts("print(3110)");
-    let (retired, entered, given_up) = counts(program);
-    assert_eq!(retired, retired_before + 1);
-    assert_eq!(given_up, given_up_before + 1);
+    assert_eq!(delta(&|j| &j["executors"]["retired"]), 1);
+    assert_eq!(delta(&|j| &j["traces"]["given_up"]), 1);
     // Judged after 256 entries; not entered after that.
-    assert_eq!(entered, entered_before + 256);
+    assert_eq!(delta(&|j| &j["executors"]["entered"]), 256);
 }
 
 #[test]

@@ -122,6 +122,15 @@ impl FamilyCounters {
     }
 }
 
+/// The keys of the JSON's `executors` object, in the order the table prints them.
+pub const EXECUTOR_KEYS: [&str; 5] = [
+    "entered",
+    "exits_taken",
+    "retired",
+    "code_bytes",
+    "compile_ns",
+];
+
 /// Every counter justjit keeps. One instance per process: [`global`].
 pub struct Stats {
     pub frames_rust: Counter,
@@ -349,13 +358,7 @@ mod tests {
         for key in ["started", "compiled", "given_up", "aborted", "side_traces"] {
             assert!(v["traces"].get(key).is_some(), "traces.{key}");
         }
-        for key in [
-            "entered",
-            "exits_taken",
-            "retired",
-            "code_bytes",
-            "compile_ns",
-        ] {
+        for key in EXECUTOR_KEYS {
             assert_eq!(v["executors"][key], 0, "executors.{key}");
         }
         assert!(stats.family("NOT_A_FAMILY").is_none());

@@ -1388,26 +1388,7 @@ impl Lowering<'_> {
         for i in 0..n {
             let index = self.constant(i as u64, Kind::Int);
             let exit = self.exit_before("sequence length");
-            let item = if is_list {
-                self.emit(
-                    Op::ListItem {
-                        list: s,
-                        index,
-                        exit,
-                    },
-                    Kind::Obj,
-                )
-            } else {
-                self.emit(
-                    Op::TupleItem {
-                        tuple: s,
-                        index,
-                        exit,
-                    },
-                    Kind::Obj,
-                )
-            };
-            items.push(item);
+            items.push(self.sequence_item(is_list, s, index, exit));
         }
         for &item in &items {
             self.emit_void(Op::Incref { value: item });
@@ -1417,6 +1398,25 @@ impl Lowering<'_> {
             self.push_owned(item);
         }
         Ok(())
+    }
+
+    /// Item `index` (an Int) of `seq`, an exact list or tuple (guarded before), borrowed;
+    /// `exit` when the index is out of range.
+    fn sequence_item(&mut self, is_list: bool, seq: Value, index: Value, exit: ExitId) -> Value {
+        let op = if is_list {
+            Op::ListItem {
+                list: seq,
+                index,
+                exit,
+            }
+        } else {
+            Op::TupleItem {
+                tuple: seq,
+                index,
+                exit,
+            }
+        };
+        self.emit(op, Kind::Obj)
     }
 
     fn binary_subscr(&mut self) -> Result<()> {
@@ -1443,25 +1443,7 @@ impl Lowering<'_> {
             let c = self.guard_type(container, obs.type_addr);
             let i = self.as_int(index);
             let exit = self.exit_before("index out of range");
-            let item = if is_list {
-                self.emit(
-                    Op::ListItem {
-                        list: c,
-                        index: i,
-                        exit,
-                    },
-                    Kind::Obj,
-                )
-            } else {
-                self.emit(
-                    Op::TupleItem {
-                        tuple: c,
-                        index: i,
-                        exit,
-                    },
-                    Kind::Obj,
-                )
-            };
+            let item = self.sequence_item(is_list, c, i, exit);
             self.emit_void(Op::Incref { value: item });
             self.pop_release(2);
             self.push_owned(item);

@@ -53,20 +53,17 @@ macro_rules! instructions {
         pub(super) fn execute(c: &mut Cursor, ex: &mut Exec, op: u8, prefix: u32) -> Step {
             match op {
                 $( ops::$op => {
-                    c.begin_instr();
-                    let oparg = (prefix << 8) | c.instr_arg();
+                    let oparg = begin_arm(c, prefix);
                     c.skip(const { cache_units(ops::$op) });
                     run!($kind $body, c, ex, oparg)
                 } )*
                 $( ops::$form => {
-                    c.begin_instr();
-                    let oparg = (prefix << 8) | c.instr_arg();
+                    let oparg = begin_arm(c, prefix);
                     c.skip(const { cache_units(ops::$form) });
                     run!($fkind $fbody, c, ex, oparg)
                 } )*
                 ops::EXTENDED_ARG => {
-                    c.begin_instr();
-                    let oparg = (prefix << 8) | c.instr_arg();
+                    let oparg = begin_arm(c, prefix);
                     extended_arg(c, ex, oparg)
                 }
                 // Every other byte, each by value: with neither `_` nor a range the compiler
@@ -93,6 +90,14 @@ macro_rules! instructions {
             }
         }
     };
+}
+
+/// The start of every arm of `execute`: marks the instruction just fetched as the one being
+/// run and gives its oparg (its own byte below what its prefixes contribute, `prefix`).
+#[inline(always)]
+fn begin_arm(c: &mut Cursor, prefix: u32) -> u32 {
+    c.begin_instr();
+    (prefix << 8) | c.instr_arg()
 }
 
 /// An instruction with EXTENDED_ARG prefixes, reached from the normal table's dispatch (which
